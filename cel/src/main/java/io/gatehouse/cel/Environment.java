@@ -1,0 +1,220 @@
+package io.gatehouse.cel;
+
+import com.google.common.collect.ImmutableCollection;
+import com.google.common.collect.ImmutableMap;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.CelTypeProvider;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.validator.CelValidator;
+import dev.cel.validator.CelValidatorFactory;
+import dev.cel.validator.validators.DurationLiteralValidator;
+import dev.cel.validator.validators.HomogeneousLiteralValidator;
+import dev.cel.validator.validators.RegexLiteralValidator;
+import dev.cel.validator.validators.TimestampLiteralValidator;
+import io.gatehouse.cel.cost.CostEstimator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled-once Kubernetes CEL environment: the base environment of one compatibility version
+ * plus the caller's variables and types. It compiles expressions into {@link CompiledExpression}s.
+ *
+ * <p>Immutable and thread-safe; building one costs milliseconds, so callers cache environments and
+ * share them across expressions.
+ */
+public final class Environment {
+
+  private final KubernetesVersion serverVersion;
+  private final EnvironmentType type;
+  private final KubernetesVersion compatibilityVersion;
+  private final boolean strictCost;
+  private final Set<LanguageOption> options;
+  private final List<KubernetesLibrary> libraries;
+  private final Map<String, CelType> variables;
+  private final Cel cel;
+  private final @Nullable CelValidator validator;
+
+  private Environment(Builder b) {
+    this.serverVersion = b.serverVersion;
+    this.type = b.type;
+    this.compatibilityVersion = b.type.compatibilityVersion(b.serverVersion);
+    this.strictCost = b.strictCost != null ? b.strictCost : strictCostDefault(b.serverVersion);
+    this.options = BaseEnvironment.options(compatibilityVersion, serverVersion);
+    this.libraries = BaseEnvironment.libraries(compatibilityVersion, serverVersion);
+    this.variables = Map.copyOf(b.variables);
+
+    CelOptions celOptions =
+        CelOptions.current()
+            .enableOptionalSyntax(options.contains(LanguageOption.OPTIONAL_TYPES))
+            .enableHeterogeneousNumericComparisons(
+                options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
+            .enableHomogeneousLiterals(
+                options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+            .build();
+    CelBuilder builder =
+        CelFactory.standardCelBuilder()
+            .setOptions(celOptions)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+    if (options.contains(LanguageOption.OPTIONAL_TYPES)) {
+      // cel-go's OptionalTypes() as vendored by Kubernetes 1.28+.
+      builder.addCompilerLibraries(CelExtensions.optional());
+      builder.addRuntimeLibraries(CelExtensions.optional());
+    }
+    for (KubernetesLibrary library : libraries) {
+      builder.addCompilerLibraries(library);
+      builder.addRuntimeLibraries(library);
+    }
+    if (!b.types.isEmpty()) {
+      builder.setTypeProvider(new DeclaredTypes(ImmutableMap.copyOf(b.types)));
+    }
+    b.variables.forEach(builder::addVar);
+    this.cel = builder.build();
+    this.validator =
+        options.contains(LanguageOption.LITERAL_VALIDATORS)
+            ? CelValidatorFactory.standardCelValidatorBuilder(cel)
+                .addAstValidators(
+                    DurationLiteralValidator.INSTANCE,
+                    TimestampLiteralValidator.INSTANCE,
+                    RegexLiteralValidator.INSTANCE,
+                    HomogeneousLiteralValidator.newInstance())
+                .build()
+            : null;
+  }
+
+  /**
+   * Starts an environment for a server of {@code serverVersion} compiling expressions of {@code
+   * type}.
+   */
+  public static Builder builder(KubernetesVersion serverVersion, EnvironmentType type) {
+    return new Builder(serverVersion, type);
+  }
+
+  /**
+   * Returns whether Kubernetes' own library cost model is charged at runtime by default on a server
+   * of {@code serverVersion} (gate {@code StrictCostEnforcementForVAP}: off before 1.32, on after).
+   */
+  public static boolean strictCostDefault(KubernetesVersion serverVersion) {
+    return serverVersion.atLeast(KubernetesVersion.of(1, 32));
+  }
+
+  /** Returns the server version this environment emulates. */
+  public KubernetesVersion serverVersion() {
+    return serverVersion;
+  }
+
+  /** Returns the environment type. */
+  public EnvironmentType type() {
+    return type;
+  }
+
+  /** Returns the compatibility version whose libraries are offered. */
+  public KubernetesVersion compatibilityVersion() {
+    return compatibilityVersion;
+  }
+
+  /** Returns whether library calls are charged with Kubernetes' cost model at runtime. */
+  public boolean strictCost() {
+    return strictCost;
+  }
+
+  /** Returns the libraries this environment offers, in base-environment order. */
+  public List<KubernetesLibrary> libraries() {
+    return libraries;
+  }
+
+  /** Returns the language options this environment enables. */
+  public Set<LanguageOption> languageOptions() {
+    return options;
+  }
+
+  /** Returns the declared variables and their types. */
+  public Map<String, CelType> variables() {
+    return variables;
+  }
+
+  /**
+   * Parses, type-checks and plans {@code expression}. Never throws for a bad expression: the
+   * result is a {@link CompilationError} carrying cel-go's message.
+   */
+  public CompilationResult compile(String expression) {
+    CelValidationResult result = cel.compile(expression);
+    if (!result.hasError() && validator != null) {
+      try {
+        result = validator.validate(result.getAst());
+      } catch (dev.cel.common.CelValidationException e) {
+        throw new IllegalStateException("checked AST unavailable after a clean compile", e);
+      }
+    }
+    if (result.hasError()) {
+      return new CompilationError(expression, CelErrors.compileMessage(result));
+    }
+    try {
+      CelAbstractSyntaxTree ast = result.getAst();
+      return new CompiledExpression(
+          expression, ast, cel.createProgram(ast), CostEstimator.estimate(ast, this), this);
+    } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
+      return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
+    }
+  }
+
+  /** Builds an {@link Environment}; not thread-safe. */
+  public static final class Builder {
+    private final KubernetesVersion serverVersion;
+    private final EnvironmentType type;
+    private final Map<String, CelType> variables = new LinkedHashMap<>();
+    private final Map<String, CelType> types = new LinkedHashMap<>();
+    private @Nullable Boolean strictCost;
+
+    private Builder(KubernetesVersion serverVersion, EnvironmentType type) {
+      this.serverVersion = serverVersion;
+      this.type = type;
+    }
+
+    /** Declares variable {@code name} of {@code type}; a later declaration replaces an earlier. */
+    public Builder variable(String name, CelType type) {
+      variables.put(name, type);
+      return this;
+    }
+
+    /** Declares a named type (e.g. a struct type such as {@code kubernetes.AdmissionRequest}). */
+    public Builder type(CelType type) {
+      types.put(type.name(), type);
+      return this;
+    }
+
+    /** Overrides the strict-cost default of the server version. */
+    public Builder strictCost(boolean strict) {
+      this.strictCost = strict;
+      return this;
+    }
+
+    /** Builds the environment. */
+    public Environment build() {
+      return new Environment(this);
+    }
+  }
+
+  private record DeclaredTypes(ImmutableMap<String, CelType> byName) implements CelTypeProvider {
+    @Override
+    public ImmutableCollection<CelType> types() {
+      return byName.values();
+    }
+
+    @Override
+    public Optional<CelType> findType(String typeName) {
+      return Optional.ofNullable(byName.get(typeName));
+    }
+  }
+}
