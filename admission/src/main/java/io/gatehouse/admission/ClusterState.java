@@ -25,4 +25,12 @@ public interface ClusterState {
 
   /** Returns the object of {@code kind} named {@code name} in {@code namespace}, if it exists. */
   Optional<Unstructured> get(GroupVersionKind kind, String namespace, String name);
+
+  /**
+   * Returns what this cluster's API serves: REST mappings and equivalent resources. The default
+   * knows nothing (see {@link ResourceMapping#NONE}).
+   */
+  default ResourceMapping resources() {
+    return ResourceMapping.NONE;
+  }
 }

@@ -1,0 +1,55 @@
+package io.gatehouse.admission.expression;
+
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.StructType;
+import io.gatehouse.cel.Environment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the CEL environments of expression-based admission (upstream's {@code createEnvForOpts}):
+ * {@code object}, {@code oldObject} ({@code dyn}), {@code namespaceObject} ({@code
+ * kubernetes.Namespace}), {@code request} ({@code kubernetes.AdmissionRequest}), and optionally
+ * {@code params} ({@code dyn}) and {@code variables} ({@code kubernetes.variables}).
+ *
+ * <p>Environments without policy-specific variables are cached process-wide. Thread-safe.
+ *
+ * <p>{@code authorizer} is not declared yet: the authorization library that supplies its types is
+ * not part of the CEL module so far, so expressions using it fail to compile.
+ */
+public final class AdmissionEnvironments {
+
+  private static final Map<EnvironmentKey, Environment> SHARED = new ConcurrentHashMap<>();
+
+  private AdmissionEnvironments() {}
+
+  /**
+   * Returns the environment for {@code key}; {@code variables} is the policy's variables type when
+   * {@code key.composition()} is set (null for a policy without variables).
+   */
+  public static Environment environment(EnvironmentKey key, @Nullable VariablesType variables) {
+    if (!key.composition() || variables == null) {
+      return SHARED.computeIfAbsent(key, k -> build(k, VariablesType.EMPTY));
+    }
+    return build(key, variables.type());
+  }
+
+  private static Environment build(EnvironmentKey key, StructType variables) {
+    Environment.Builder b =
+        Environment.builder(key.serverVersion(), key.type())
+            .strictCost(key.strictCost())
+            .variable("object", SimpleType.DYN)
+            .variable("oldObject", SimpleType.DYN)
+            .variable("namespaceObject", AdmissionTypes.NAMESPACE)
+            .variable("request", AdmissionTypes.ADMISSION_REQUEST);
+    AdmissionTypes.ALL.forEach(b::type);
+    if (key.params()) {
+      b.variable("params", SimpleType.DYN);
+    }
+    if (key.composition()) {
+      b.type(variables).variable("variables", variables);
+    }
+    return b.build();
+  }
+}
