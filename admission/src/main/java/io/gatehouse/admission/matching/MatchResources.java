@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable; selectors are kept in their JSON form and parsed when matching, because upstream
  * reports a bad selector only for requests that reach it.
  *
- * @param namespaceSelector the namespace selector's JSON form; null is treated as {@code {}}
- * @param objectSelector the object selector's JSON form; null is treated as {@code {}}
+ * @param namespaceSelector the namespace selector's JSON form; null selects nothing (API
+ *     defaulting makes it {@code {}})
+ * @param objectSelector the object selector's JSON form; null selects nothing
  * @param resourceRules the rules a request must match; empty matches every request
  * @param excludeResourceRules the rules that exclude a request
  * @param matchPolicy {@code Exact} or {@code Equivalent}; null behaves as {@code Exact}

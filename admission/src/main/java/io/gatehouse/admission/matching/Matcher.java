@@ -125,7 +125,7 @@ public final class Matcher {
     }
     LabelSelector selector;
     try {
-      selector = LabelSelector.parse(raw == null ? Map.of() : raw);
+      selector = LabelSelector.parse(raw);
     } catch (InvalidSelectorException e) {
       return new Selection(false, internalError(e.getMessage()));
     }
@@ -154,7 +154,7 @@ public final class Matcher {
   private static Selection objectSelector(AdmissionAttributes a, @Nullable Object raw) {
     LabelSelector selector;
     try {
-      selector = LabelSelector.parse(raw == null ? Map.of() : raw);
+      selector = LabelSelector.parse(raw);
     } catch (InvalidSelectorException e) {
       return new Selection(false, internalError(e.getMessage()));
     }
