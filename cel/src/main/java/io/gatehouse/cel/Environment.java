@@ -17,7 +17,6 @@ import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
 import dev.cel.validator.validators.HomogeneousLiteralValidator;
-import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
 import java.util.LinkedHashMap;
@@ -87,7 +86,7 @@ public final class Environment {
                 .addAstValidators(
                     DurationLiteralValidator.INSTANCE,
                     TimestampLiteralValidator.INSTANCE,
-                    RegexLiteralValidator.INSTANCE,
+                    MatchesLiteralValidator.INSTANCE,
                     HomogeneousLiteralValidator.newInstance())
                 .build()
             : null;
