@@ -31,6 +31,7 @@ final class CompileErrorTranslator {
   private static final Pattern RECURSION =
       Pattern.compile("^Expression recursion limit exceeded\\. limit: (\\d+)$");
   private static final Pattern RECOVERY = Pattern.compile("^More than (\\d+) parse errors\\.$");
+  private static final Pattern TYPE_PARAMETER = Pattern.compile("%[a-z]+(\\d+)");
   private static final Pattern ACCUMULATOR =
       Pattern.compile("^The iteration variable .* overwrites accumulator variable$");
 
@@ -77,6 +78,8 @@ final class CompileErrorTranslator {
   /** Rewords one issue message. */
   static String message(String message) {
     String m = CANDIDATES.matcher(message).replaceFirst("");
+    // cel-go names the checker's fresh type parameters _var0, _var1, …
+    m = TYPE_PARAMETER.matcher(m).replaceAll("_var$1");
     if (SYNTAX.matcher(m).matches()) {
       return "Syntax error: " + m;
     }

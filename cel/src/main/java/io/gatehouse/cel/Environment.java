@@ -62,6 +62,7 @@ public final class Environment {
                 options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
             .enableHomogeneousLiterals(
                 options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+            .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
         CelFactory.standardCelBuilder()
