@@ -1,12 +1,12 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.types.CelType;
 import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
+import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
