@@ -45,8 +45,13 @@ final class Evaluator {
     return ((CompilationError) result).message();
   }
 
+  /** Evaluates without variables, with and without cost tracking, and checks both agree. */
   Object value(String expression) {
-    return value(expression, Map.of());
+    Object value = value(expression, Map.of());
+    EvaluationResult tracked = compile(expression).evaluate(Activation.empty(), Long.MAX_VALUE);
+    assertThat(tracked).isInstanceOf(EvaluationResult.Success.class);
+    assertThat(((EvaluationResult.Success) tracked).value()).isEqualTo(value);
+    return value;
   }
 
   Object value(String expression, Map<String, ?> variables) {
@@ -55,8 +60,13 @@ final class Evaluator {
     return ((EvaluationResult.Success) result).value();
   }
 
+  /** Evaluates without variables, with and without cost tracking, and checks both agree. */
   String failure(String expression) {
-    return failure(expression, Map.of());
+    String message = failure(expression, Map.of());
+    EvaluationResult tracked = compile(expression).evaluate(Activation.empty(), Long.MAX_VALUE);
+    assertThat(tracked).isInstanceOf(EvaluationResult.Failure.class);
+    assertThat(((EvaluationResult.Failure) tracked).message()).isEqualTo(message);
+    return message;
   }
 
   String failure(String expression, Map<String, ?> variables) {

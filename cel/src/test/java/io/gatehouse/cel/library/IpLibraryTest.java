@@ -53,6 +53,9 @@ class IpLibraryTest {
         new Case("ipv6 isGlobalUnicast false", "ip('ff00::1').isGlobalUnicast()", false),
         new Case("string of ip", "string(ip('192.168.0.1'))", "192.168.0.1"),
         new Case("type of IP is net.IP", "type(ip('192.168.0.1')) == net.IP", true),
+        new Case("standard string overloads kept", "string(1) + string(cidr('10.0.0.0/8'))",
+            "110.0.0.0/8"),
+        new Case("string of dyn ip", "string(dyn(ip('1.2.3.4')))", "1.2.3.4"),
         // netip predicates at their edges
         new Case("isGlobalUnicast 0.0.0.0", "ip('0.0.0.0').isGlobalUnicast()", false),
         new Case("isGlobalUnicast private v4", "ip('10.0.0.1').isGlobalUnicast()", true),
