@@ -19,7 +19,7 @@ import dev.cel.validator.validators.DurationLiteralValidator;
 import dev.cel.validator.validators.HomogeneousLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
-import io.gatehouse.cel.library.MatchesLiteralValidator;
+import io.gatehouse.cel.library.StandardLibrary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +62,7 @@ public final class Environment {
                 options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
             .enableHomogeneousLiterals(
                 options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+            .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
         CelFactory.standardCelBuilder()
@@ -72,6 +73,8 @@ public final class Environment {
       builder.addCompilerLibraries(CelExtensions.optional());
       builder.addRuntimeLibraries(CelExtensions.optional());
     }
+    // cel-go's standard-library semantics where cel-java's bindings differ.
+    builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
     for (KubernetesLibrary library : libraries) {
       builder.addCompilerLibraries(library);
       builder.addRuntimeLibraries(library);

@@ -29,10 +29,8 @@ final class GoStrings {
   }
 
   /**
-   * Returns Go's {@code strconv.Quote} of a byte string: double-quoted, printable runes kept,
-   * {@code \a \b \f \n \r \t \v}, {@code \\} and {@code \"} escaped, other control characters
-   * and invalid UTF-8 bytes as {@code \xNN}, other non-printable runes as a
-   * backslash, {@code u} or {@code U}, and four or eight hex digits.
+   * Returns Go's {@code strconv.Quote} of a byte string: as {@link GoQuote#quote} for the valid
+   * UTF-8 runes, and {@code \xNN} for each byte that is not part of one.
    */
   static String quote(String bytes) {
     byte[] b = bytes.getBytes(StandardCharsets.ISO_8859_1);
@@ -41,59 +39,15 @@ final class GoStrings {
     while (i < b.length) {
       int width = runeWidth(b, i);
       if (width == 0) {
-        appendHex(out.append("\\x"), b[i] & 0xff, 2);
+        int v = b[i] & 0xff;
+        out.append("\\x").append(HEX[v >> 4]).append(HEX[v & 0xf]);
         i++;
         continue;
       }
-      int r = new String(b, i, width, StandardCharsets.UTF_8).codePointAt(0);
+      GoQuote.appendEscaped(out, new String(b, i, width, StandardCharsets.UTF_8).codePointAt(0));
       i += width;
-      appendRune(out, r);
     }
     return out.append('"').toString();
-  }
-
-  private static void appendRune(StringBuilder out, int r) {
-    switch (r) {
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
-      case 0x07 -> out.append("\\a");
-      case '\b' -> out.append("\\b");
-      case '\f' -> out.append("\\f");
-      case '\n' -> out.append("\\n");
-      case '\r' -> out.append("\\r");
-      case '\t' -> out.append("\\t");
-      case 0x0b -> out.append("\\v");
-      default -> {
-        if (isPrint(r)) {
-          out.appendCodePoint(r);
-        } else if (r < ' ' || r == 0x7f) {
-          appendHex(out.append("\\x"), r, 2);
-        } else if (r < 0x10000) {
-          appendHex(out.append("\\u"), r, 4);
-        } else {
-          appendHex(out.append("\\U"), r, 8);
-        }
-      }
-    }
-  }
-
-  // Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-  private static boolean isPrint(int r) {
-    if (r == ' ') {
-      return true;
-    }
-    return switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
-          Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-          Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-      default -> false;
-    };
   }
 
   /** Returns the length of the valid UTF-8 sequence at {@code i}, or 0 if it is invalid. */
@@ -128,11 +82,5 @@ final class GoStrings {
     }
     boolean surrogate = r >= 0xd800 && r <= 0xdfff;
     return r < min || r > 0x10ffff || surrogate ? 0 : width;
-  }
-
-  private static void appendHex(StringBuilder out, int value, int digits) {
-    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-      out.append(HEX[(value >> shift) & 0xf]);
-    }
   }
 }

@@ -2,8 +2,6 @@ package io.gatehouse.cel.library;
 
 import com.google.common.primitives.UnsignedLong;
 import dev.cel.common.CelOptions;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
-import dev.cel.common.exceptions.CelNumericOverflowException;
 import dev.cel.runtime.RuntimeEquality;
 import dev.cel.runtime.RuntimeHelpers;
 import java.time.Duration;
@@ -51,7 +49,7 @@ final class ListFunctions {
       }
     }
     if (result == null) {
-      throw new CelInvalidArgumentException(functionName + " called on empty list");
+      throw new StandardFunctionException(functionName + " called on empty list");
     }
     return result;
   }
@@ -76,13 +74,13 @@ final class ListFunctions {
       try {
         return Math.addExact(x, y);
       } catch (ArithmeticException e) {
-        throw new CelNumericOverflowException("integer overflow");
+        throw new StandardFunctionException("integer overflow");
       }
     }
     if (acc instanceof UnsignedLong x && next instanceof UnsignedLong y) {
       UnsignedLong sum = x.plus(y);
       if (sum.compareTo(x) < 0) {
-        throw new CelNumericOverflowException("unsigned integer overflow");
+        throw new StandardFunctionException("unsigned integer overflow");
       }
       return sum;
     }
@@ -93,10 +91,10 @@ final class ListFunctions {
       try {
         return Duration.ofNanos(Math.addExact(x.toNanos(), y.toNanos()));
       } catch (ArithmeticException e) {
-        throw new CelNumericOverflowException("integer overflow");
+        throw new StandardFunctionException("integer overflow");
       }
     }
-    throw new CelInvalidArgumentException(NO_SUCH_OVERLOAD);
+    throw new StandardFunctionException(NO_SUCH_OVERLOAD);
   }
 
   static long indexOf(List<?> list, Object item) {
@@ -119,7 +117,7 @@ final class ListFunctions {
 
   private static void requireComparable(Object value) {
     if (ElementKind.of(value).isEmpty()) {
-      throw new CelInvalidArgumentException(NO_SUCH_OVERLOAD);
+      throw new StandardFunctionException(NO_SUCH_OVERLOAD);
     }
   }
 }

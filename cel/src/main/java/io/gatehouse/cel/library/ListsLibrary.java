@@ -6,7 +6,6 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.ast.CelReference;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
@@ -28,8 +27,9 @@ import java.util.function.BiFunction;
  * declaration order, whose element type matches the list's first element.
  *
  * <p>Errors: {@code min called on empty list} / {@code max called on empty list}, {@code integer
- * overflow} and {@code unsigned integer overflow} from {@code sum}, {@code no such overload} for
- * elements of the wrong type. Immutable singleton; thread-safe.
+ * overflow} and {@code unsigned integer overflow} from {@code sum}, {@code no such overload:
+ * sum(list)} (cel-go's type guard) when no overload accepts the list's first element, and {@code
+ * no such overload} for a later element of the wrong type. Immutable singleton; thread-safe.
  */
 public final class ListsLibrary implements KubernetesLibrary {
 
@@ -78,7 +78,7 @@ public final class ListsLibrary implements KubernetesLibrary {
     /** Applies the overload of {@code kind}, after cel-go's runtime type guard. */
     Object apply(ElementKind kind, List<?> list) {
       if (!list.isEmpty() && !kind.isInstance(list.get(0))) {
-        throw new CelInvalidArgumentException(ListFunctions.NO_SUCH_OVERLOAD);
+        throw noMatchingOverload();
       }
       return impl.apply(kind, list);
     }
@@ -90,7 +90,13 @@ public final class ListsLibrary implements KubernetesLibrary {
           return impl.apply(kind, list);
         }
       }
-      throw new CelInvalidArgumentException(ListFunctions.NO_SUCH_OVERLOAD);
+      throw noMatchingOverload();
+    }
+
+    /** cel-go's {@code MaybeNoSuchOverload} text for a list argument no overload accepts. */
+    StandardFunctionException noMatchingOverload() {
+      return new StandardFunctionException(
+          ListFunctions.NO_SUCH_OVERLOAD + ": " + function + "(list)");
     }
   }
 

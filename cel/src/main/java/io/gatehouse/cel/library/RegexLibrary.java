@@ -9,7 +9,6 @@ import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelExpr.ExprKind.Kind;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.navigation.TraversalOrder;
@@ -117,19 +116,34 @@ public final class RegexLibrary implements KubernetesLibrary {
     if (operands.size() < 2) {
       return Optional.empty();
     }
-    CelExpr pattern = operands.get(1);
-    if (pattern.getKind() != Kind.CONSTANT
-        || pattern.constant().getKind() != CelConstant.Kind.STRING_VALUE) {
-      return Optional.empty();
+    return constantString(operands.get(1)).map(GoRegexp::syntaxError);
+  }
+
+  /**
+   * Returns the value of a string literal, also when wrapped in {@code dyn(…)} or {@code
+   * string(…)}: cel-go's {@code OptOptimize} folds conversions of constants before it precompiles
+   * patterns.
+   */
+  private static Optional<String> constantString(CelExpr e) {
+    if (e.getKind() == Kind.CONSTANT) {
+      return e.constant().getKind() == CelConstant.Kind.STRING_VALUE
+          ? Optional.of(e.constant().stringValue())
+          : Optional.empty();
     }
-    return Optional.ofNullable(GoRegexp.syntaxError(pattern.constant().stringValue()));
+    if (e.getKind() == Kind.CALL
+        && e.call().target().isEmpty()
+        && e.call().args().size() == 1
+        && (e.call().function().equals("dyn") || e.call().function().equals("string"))) {
+      return constantString(e.call().args().get(0));
+    }
+    return Optional.empty();
   }
 
   private static Pattern compile(String regex) {
     try {
       return GoRegexp.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new CelInvalidArgumentException("Illegal regex: " + GoRegexp.goMessage(e, regex));
+      throw new StandardFunctionException("Illegal regex: " + GoRegexp.goMessage(e, regex));
     }
   }
 }

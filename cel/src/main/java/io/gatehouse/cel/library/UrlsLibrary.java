@@ -3,7 +3,6 @@ package io.gatehouse.cel.library;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
@@ -91,7 +90,7 @@ public final class UrlsLibrary implements KubernetesLibrary {
       GoUrlParser.parseRequestUri(bytes);
       return new KubernetesUrl(GoUrlParser.parse(bytes));
     } catch (GoUrlParser.ParseException e) {
-      throw new CelInvalidArgumentException(PARSE_ERROR + e.getMessage());
+      throw new StandardFunctionException(PARSE_ERROR + e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package io.gatehouse.cel.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.cel.Activation;
+import io.gatehouse.cel.CompilationError;
 import io.gatehouse.cel.CompilationResult;
 import io.gatehouse.cel.CompiledExpression;
 import io.gatehouse.cel.Environment;
@@ -11,62 +12,80 @@ import io.gatehouse.cel.EvaluationResult;
 import io.gatehouse.cel.KubernetesVersion;
 import java.util.Map;
 
-/** Compiles and evaluates test expressions through the public {@link Environment} API. */
+/** Compiles and evaluates expressions in a real {@link Environment} for library tests. */
 final class Evaluator {
 
-  private final Environment environment;
-  private final Activation activation;
+  private final Environment env;
+  private final Map<String, ?> variables;
 
-  private Evaluator(Environment environment, Activation activation) {
-    this.environment = environment;
-    this.activation = activation;
+  private Evaluator(Environment env, Map<String, ?> variables) {
+    this.env = env;
+    this.variables = Map.copyOf(variables);
   }
 
-  /** An evaluator for the stored-expressions environment of {@code server}, with no variables. */
-  static Evaluator of(KubernetesVersion server) {
-    return new Evaluator(
-        Environment.builder(server, EnvironmentType.STORED_EXPRESSIONS).build(),
-        Activation.empty());
+  static Evaluator of(Environment env) {
+    return new Evaluator(env, Map.of());
   }
 
-  /** An evaluator for {@code environment} binding {@code values}. */
-  static Evaluator of(Environment environment, Map<String, ?> values) {
-    return new Evaluator(environment, Activation.of(values));
+  /** An evaluator whose {@link #value(String)} and {@link #failure(String)} bind {@code vars}. */
+  static Evaluator of(Environment env, Map<String, ?> vars) {
+    return new Evaluator(env, vars);
   }
 
-  CompilationResult compile(String expression) {
-    return environment.compile(expression);
+  /** An environment for stored expressions on a server of {@code 1.minor}. */
+  static Evaluator stored(int minor) {
+    return of(
+        Environment.builder(KubernetesVersion.of(1, minor), EnvironmentType.STORED_EXPRESSIONS)
+            .build());
   }
 
-  /** Evaluates with and without cost tracking and checks that both agree. */
-  EvaluationResult evaluate(String expression) {
-    CompilationResult compiled = compile(expression);
-    assertThat(compiled).as(expression).isInstanceOf(CompiledExpression.class);
-    CompiledExpression program = (CompiledExpression) compiled;
-    EvaluationResult untracked = program.evaluate(activation);
-    EvaluationResult tracked = program.evaluate(activation, Long.MAX_VALUE);
-    assertThat(stripCost(tracked)).as(expression).isEqualTo(stripCost(untracked));
-    return untracked;
+  CompiledExpression compile(String expression) {
+    CompilationResult result = env.compile(expression);
+    assertThat(result).isInstanceOf(CompiledExpression.class);
+    return (CompiledExpression) result;
   }
 
-  /** Returns the value of a successful evaluation, failing the test otherwise. */
+  /** Returns the compilation result, whether it compiled or not. */
+  CompilationResult compileResult(String expression) {
+    return env.compile(expression);
+  }
+
+  /** Returns the compile error message, failing if {@code expression} compiles. */
+  String compileError(String expression) {
+    CompilationResult result = env.compile(expression);
+    assertThat(result).isInstanceOf(CompilationError.class);
+    return ((CompilationError) result).message();
+  }
+
+  /** Evaluates with the bound variables, with and without cost tracking, checking both agree. */
   Object value(String expression) {
-    EvaluationResult result = evaluate(expression);
+    Object value = value(expression, variables);
+    EvaluationResult tracked =
+        compile(expression).evaluate(Activation.of(variables), Long.MAX_VALUE);
+    assertThat(tracked).isInstanceOf(EvaluationResult.Success.class);
+    assertThat(((EvaluationResult.Success) tracked).value()).isEqualTo(value);
+    return value;
+  }
+
+  Object value(String expression, Map<String, ?> variables) {
+    EvaluationResult result = compile(expression).evaluate(Activation.of(variables));
     assertThat(result).as(expression).isInstanceOf(EvaluationResult.Success.class);
     return ((EvaluationResult.Success) result).value();
   }
 
-  /** Returns the message of a failed evaluation, failing the test otherwise. */
+  /** Evaluates with the bound variables, with and without cost tracking, checking both agree. */
   String failure(String expression) {
-    EvaluationResult result = evaluate(expression);
-    assertThat(result).as(expression).isInstanceOf(EvaluationResult.Failure.class);
-    return ((EvaluationResult.Failure) result).message();
+    String message = failure(expression, variables);
+    EvaluationResult tracked =
+        compile(expression).evaluate(Activation.of(variables), Long.MAX_VALUE);
+    assertThat(tracked).isInstanceOf(EvaluationResult.Failure.class);
+    assertThat(((EvaluationResult.Failure) tracked).message()).isEqualTo(message);
+    return message;
   }
 
-  private static Object stripCost(EvaluationResult r) {
-    return switch (r) {
-      case EvaluationResult.Success s -> s.value();
-      case EvaluationResult.Failure f -> f.message();
-    };
+  String failure(String expression, Map<String, ?> variables) {
+    EvaluationResult result = compile(expression).evaluate(Activation.of(variables));
+    assertThat(result).as(expression).isInstanceOf(EvaluationResult.Failure.class);
+    return ((EvaluationResult.Failure) result).message();
   }
 }

@@ -140,6 +140,8 @@ class RegexLibraryTest {
             "error parsing regexp: missing closing ): `(`"),
         program("first of two, left to right", V1_33, "str.find('(') == str.find(')')",
             "error parsing regexp: missing closing ): `(`"),
+        program("folded conversion of a literal", V1_33, "str.find(dyn(string('(')))",
+            "error parsing regexp: missing closing ): `(`"),
         // cel-go's ValidateRegexLiterals (1.29+) rejects matches literals before planning
         new CompileCase(
             "matches literal, 1.33",
@@ -184,17 +186,18 @@ class RegexLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("compileErrors")
   void compile_badConstantRegex_failsAsUpstream(CompileCase c) {
-    assertThat(evaluator(c.server()).compile(c.expression())).isEqualTo(c.expected());
+    assertThat(evaluator(c.server()).compileResult(c.expression())).isEqualTo(c.expected());
   }
 
   static Stream<String> validPatterns() {
-    return Stream.of("str.find(re)", "str.matches('[0-9]+')", "str.findAll('a', -1)");
+    return Stream.of(
+        "str.find(re)", "str.matches('[0-9]+')", "str.findAll('a', -1)", "str.find('(' + re)");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("validPatterns")
   void compile_validOrDynamicPattern_compiles(String expression) {
-    assertThat(evaluator(KubernetesVersion.OLDEST).compile(expression))
+    assertThat(evaluator(KubernetesVersion.OLDEST).compileResult(expression))
         .isNotInstanceOf(CompilationError.class);
   }
 }

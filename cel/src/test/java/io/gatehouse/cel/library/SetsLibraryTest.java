@@ -123,7 +123,7 @@ class SetsLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("compileErrors")
   void compile_mismatchedListTypes_failsWithCelGoMessage(CompileCase c) {
-    assertThat(EVAL.compile(c.expression()))
+    assertThat(EVAL.compileResult(c.expression()))
         .isEqualTo(new CompilationError(c.expression(), c.message()));
   }
 
