@@ -70,13 +70,22 @@ public final class CompiledExpression implements CompilationResult {
    * cost limit can be reached; the result's cost is {@link EvaluationResult#UNTRACKED}.
    */
   public EvaluationResult evaluate(Activation activation) {
-    EvaluatedValues values = new EvaluatedValues(maxExprId, null);
     try {
-      Object value = program.trace(resolver(activation), values);
+      Object value = program.eval(resolver(activation));
       return outcome(value, EvaluationResult.UNTRACKED);
-    } catch (CelEvaluationException e) {
+    } catch (CelEvaluationException first) {
+      // Errors are rare: only then evaluate again, recording operands, to word the error as
+      // cel-go does. Evaluation is deterministic (authorizer checks are cached per request and
+      // variables memoised per evaluation), so the second run fails the same way.
+      EvaluatedValues values = new EvaluatedValues(maxExprId, null);
+      try {
+        program.trace(resolver(activation), values);
+      } catch (CelEvaluationException e) {
+        return new EvaluationResult.Failure(
+            CelErrors.runtimeMessage(e, ast, values), EvaluationResult.UNTRACKED, false);
+      }
       return new EvaluationResult.Failure(
-          CelErrors.runtimeMessage(e, ast, values), EvaluationResult.UNTRACKED, false);
+          CelErrors.runtimeMessage(first, ast, values), EvaluationResult.UNTRACKED, false);
     }
   }
 
