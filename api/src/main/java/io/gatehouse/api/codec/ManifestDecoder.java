@@ -144,7 +144,7 @@ public final class ManifestDecoder {
     return value.getClass().getSimpleName();
   }
 
-  private static boolean looksLikeJson(String text) {
+  static boolean looksLikeJson(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!Character.isWhitespace(c)) {
@@ -154,7 +154,7 @@ public final class ManifestDecoder {
     return false;
   }
 
-  private static String utf8(byte[] bytes) {
+  static String utf8(byte[] bytes) {
     int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     CharsetDecoder decoder =
