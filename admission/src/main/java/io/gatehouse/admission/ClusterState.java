@@ -2,6 +2,7 @@ package io.gatehouse.admission;
 
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.catalog.ResourceCatalog;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +28,11 @@ public interface ClusterState {
   Optional<Unstructured> get(GroupVersionKind kind, String namespace, String name);
 
   /**
-   * Returns what this cluster's API serves: REST mappings and equivalent resources. The default
-   * knows nothing (see {@link ResourceMapping#NONE}).
+   * Returns the resources this cluster's API serves: REST mappings (for {@code paramKind}) and
+   * equivalent resources (for {@code matchPolicy: Equivalent}). Defaults to the built-in resources
+   * of Kubernetes {@link io.gatehouse.cel.KubernetesVersion#NEWEST}.
    */
-  default ResourceMapping resources() {
-    return ResourceMapping.NONE;
+  default ResourceCatalog catalog() {
+    return ResourceCatalog.builtin();
   }
 }

@@ -1,8 +1,8 @@
 package io.gatehouse.admission;
 
 import io.gatehouse.api.GroupVersionKind;
-import io.gatehouse.api.GroupVersionResource;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.catalog.ResourceCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,42 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory {@link ClusterState} with a small resource mapping, for tests. */
+/** An in-memory {@link ClusterState}, for tests. */
 public final class FakeCluster implements ClusterState {
 
   private final List<Unstructured> objects = new ArrayList<>();
-  private final Map<GroupVersionKind, ResourceMapping.RestMapping> mappings = new LinkedHashMap<>();
-  private final Map<GroupVersionResource, List<GroupVersionResource>> equivalents =
-      new LinkedHashMap<>();
-  private final Map<String, GroupVersionKind> kinds = new LinkedHashMap<>();
+  private ResourceCatalog catalog = ResourceCatalog.builtin();
 
-  /** Returns a cluster that knows ConfigMaps (namespaced) and Namespaces. */
+  /** Returns an empty cluster serving the built-in resources. */
   public static FakeCluster create() {
-    FakeCluster c = new FakeCluster();
-    c.mapping(new GroupVersionKind("", "v1", "ConfigMap"),
-        new GroupVersionResource("", "v1", "configmaps"), true);
-    c.mapping(new GroupVersionKind("", "v1", "Namespace"),
-        new GroupVersionResource("", "v1", "namespaces"), false);
-    return c;
+    return new FakeCluster();
   }
 
-  /** Adds a REST mapping. */
-  public FakeCluster mapping(GroupVersionKind kind, GroupVersionResource resource, boolean namespaced) {
-    mappings.put(kind, new ResourceMapping.RestMapping(resource, namespaced));
-    kinds.put(resource + "|", kind);
-    return this;
-  }
-
-  /** Registers the kind served by {@code resource}/{@code subresource}. */
-  public FakeCluster kind(GroupVersionResource resource, String subresource, GroupVersionKind kind) {
-    kinds.put(resource + "|" + subresource, kind);
-    return this;
-  }
-
-  /** Declares {@code resources} equivalent to each other, in order. */
-  public FakeCluster equivalent(GroupVersionResource... resources) {
-    List<GroupVersionResource> list = List.of(resources);
-    list.forEach(r -> equivalents.put(r, list));
+  /** Serves the custom resources of {@code crds} too. */
+  public FakeCluster crds(Unstructured... crds) {
+    catalog = catalog.withCustomResourceDefinitions(List.of(crds));
     return this;
   }
 
@@ -83,23 +61,7 @@ public final class FakeCluster implements ClusterState {
   }
 
   @Override
-  public ResourceMapping resources() {
-    return new ResourceMapping() {
-      @Override
-      public Optional<RestMapping> mappingFor(GroupVersionKind kind) {
-        return Optional.ofNullable(mappings.get(kind));
-      }
-
-      @Override
-      public List<GroupVersionResource> equivalentResources(
-          GroupVersionResource resource, String subresource) {
-        return equivalents.getOrDefault(resource, List.of());
-      }
-
-      @Override
-      public Optional<GroupVersionKind> kindFor(GroupVersionResource resource, String subresource) {
-        return Optional.ofNullable(kinds.get(resource + "|" + subresource));
-      }
-    };
+  public ResourceCatalog catalog() {
+    return catalog;
   }
 }

@@ -3,7 +3,6 @@ package io.gatehouse.admission.matching;
 import io.gatehouse.admission.AdmissionAttributes;
 import io.gatehouse.admission.ClusterState;
 import io.gatehouse.admission.Operation;
-import io.gatehouse.admission.ResourceMapping;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.GroupVersionResource;
 import io.gatehouse.api.Unstructured;
@@ -28,6 +27,11 @@ public final class Matcher {
   /** Matches {@code attributes} against {@code criteria}, reading namespaces from {@code cluster}. */
   public static MatchOutcome matches(
       AdmissionAttributes attributes, MatchResources criteria, ClusterState cluster) {
+    return matches(attributes, criteria, cluster, EquivalentResources.of(cluster.catalog()));
+  }
+
+  static MatchOutcome matches(AdmissionAttributes attributes, MatchResources criteria,
+      ClusterState cluster, EquivalentResources mapping) {
     Selection namespace = namespaceSelector(attributes, criteria.namespaceSelector(), cluster);
     if (!namespace.matches() && namespace.error() == null) {
       return MatchOutcome.NO_MATCH;
@@ -36,7 +40,6 @@ public final class Matcher {
     if (!object.matches() && object.error() == null) {
       return MatchOutcome.NO_MATCH;
     }
-    ResourceMapping mapping = cluster.resources();
     MatchOutcome excluded =
         matchRules(criteria.excludeResourceRules(), criteria.equivalentMatching(), attributes, mapping);
     if (excluded instanceof MatchOutcome.Matched) {
@@ -70,7 +73,7 @@ public final class Matcher {
       List<NamedRuleWithOperations> rules,
       boolean equivalent,
       AdmissionAttributes a,
-      ResourceMapping mapping) {
+      EquivalentResources mapping) {
     for (NamedRuleWithOperations rule : rules) {
       if (rule.rule().matches(a.operation(), a.resource(), a.subresource(), a.namespace())
           && rule.nameMatches(a.name())) {
@@ -81,7 +84,7 @@ public final class Matcher {
       return MatchOutcome.NO_MATCH;
     }
     List<GroupVersionResource> equivalents =
-        mapping.equivalentResources(a.resource(), a.subresource());
+        mapping.equivalents(a.resource(), a.subresource());
     for (NamedRuleWithOperations rule : rules) {
       for (GroupVersionResource candidate : equivalents) {
         if (candidate.equals(a.resource())

@@ -1,12 +1,12 @@
 package io.gatehouse.admission.validating;
 
 import io.gatehouse.admission.AdmissionAttributes;
-import io.gatehouse.admission.ResourceMapping;
 import io.gatehouse.admission.matching.MatchOutcome;
 import io.gatehouse.admission.matching.Matcher;
 import io.gatehouse.api.GroupVersion;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.catalog.ApiResource;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -41,11 +41,11 @@ final class Dispatcher {
       if (!(match instanceof MatchOutcome.Matched matched)) {
         continue;
       }
-      ResourceMapping.RestMapping paramMapping = null;
+      ApiResource paramMapping = null;
       if (policy.paramKind() != null) {
         GroupVersionKind kind =
             GroupVersion.parse(policy.paramKind().apiVersion()).withKind(policy.paramKind().kind());
-        Optional<ResourceMapping.RestMapping> found = ctx.cluster.resources().mappingFor(kind);
+        Optional<ApiResource> found = ctx.cluster.catalog().resourceFor(kind);
         if (found.isEmpty()) {
           configError(out, policy, null,
               "failed to find resource referenced by paramKind: '" + Matcher.goString(kind) + "'");
@@ -65,7 +65,7 @@ final class Dispatcher {
 
   /** Returns false when the request must end (a missing namespace). */
   private static boolean dispatchBinding(CompiledPolicy compiled, Binding binding,
-      MatchOutcome.Matched matched, ResourceMapping.@Nullable RestMapping paramMapping,
+      MatchOutcome.Matched matched, @Nullable ApiResource paramMapping,
       RequestContext ctx, Outcome out, AuditAnnotationCollector collector) {
     Policy policy = compiled.policy;
     AdmissionAttributes a = ctx.attributes;

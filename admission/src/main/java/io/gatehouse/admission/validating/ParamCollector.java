@@ -1,10 +1,10 @@
 package io.gatehouse.admission.validating;
 
 import io.gatehouse.admission.ClusterState;
-import io.gatehouse.admission.ResourceMapping;
 import io.gatehouse.api.GroupVersion;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.catalog.ApiResource;
 import io.gatehouse.api.selector.InvalidSelectorException;
 import io.gatehouse.api.selector.LabelSelector;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class ParamCollector {
 
   static Outcome collect(
       Policy.@Nullable ParamKind paramKind,
-      ResourceMapping.@Nullable RestMapping mapping,
+      @Nullable ApiResource mapping,
       Binding.@Nullable ParamRef ref,
       String requestNamespace,
       ClusterState cluster) {

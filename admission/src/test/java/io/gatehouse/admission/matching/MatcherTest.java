@@ -11,6 +11,7 @@ import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.UserInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,22 +37,37 @@ class MatcherTest {
     return new GroupVersionKind(g, v, k);
   }
 
-  private static final FakeCluster CLUSTER = cluster();
+  private static final FakeCluster CLUSTER = FakeCluster.create().namespace("ns", Map.of("env", "prod"));
 
-  private static FakeCluster cluster() {
-    FakeCluster c = FakeCluster.create()
-        .equivalent(gvr("extensions", "v1beta1", "deployments"), gvr("apps", "v1", "deployments"),
-            gvr("apps", "v1beta1", "deployments"), gvr("apps", "v1alpha1", "deployments"))
-        .equivalent(gvr("example.com", "v1", "widgets"), gvr("example.com", "v2", "widgets"))
-        .namespace("ns", Map.of("env", "prod"));
-    for (String[] d : new String[][] {{"extensions", "v1beta1"}, {"apps", "v1"}, {"apps", "v1beta1"},
-        {"apps", "v1alpha1"}}) {
-      c.kind(gvr(d[0], d[1], "deployments"), "", gvk(d[0], d[1], "Deployment"));
-      c.kind(gvr(d[0], d[1], "deployments"), "scale",
-          d[1].equals("v1") ? gvk("autoscaling", "v1", "Scale") : gvk(d[0], d[1], "Scale"));
+  /** Upstream's test mapper: deployments co-located in four group/versions; widgets kindless. */
+  private static final EquivalentResources MAPPER = new EquivalentResources() {
+    private final List<GroupVersionResource> deployments = List.of(
+        gvr("extensions", "v1beta1", "deployments"), gvr("apps", "v1", "deployments"),
+        gvr("apps", "v1beta1", "deployments"), gvr("apps", "v1alpha1", "deployments"));
+
+    @Override
+    public List<GroupVersionResource> equivalents(GroupVersionResource r, String sub) {
+      if (r.resource().equals("deployments")) {
+        return deployments;
+      }
+      if (r.resource().equals("widgets")) {
+        return List.of(gvr("example.com", "v1", "widgets"), gvr("example.com", "v2", "widgets"));
+      }
+      return List.of();
     }
-    return c;
-  }
+
+    @Override
+    public Optional<GroupVersionKind> kindFor(GroupVersionResource r, String sub) {
+      if (!r.resource().equals("deployments")) {
+        return Optional.of(gvk("", "", ""));
+      }
+      if (sub.isEmpty()) {
+        return Optional.of(gvk(r.group(), r.version(), "Deployment"));
+      }
+      return Optional.of(r.version().equals("v1") ? gvk("autoscaling", "v1", "Scale")
+          : gvk(r.group(), r.version(), "Scale"));
+    }
+  };
 
   private static NamedRuleWithOperations rule(String group, String version, String... resources) {
     return new NamedRuleWithOperations(
@@ -204,9 +220,19 @@ class MatcherTest {
     return Unstructured.copyOf(Map.of("metadata", Map.of("name", "o", "labels", labels)));
   }
 
+  @org.junit.jupiter.api.Test
+  void matches_builtinCatalog_matchesEquivalentVersion() {
+    // events.k8s.io/v1 events is registered equivalent to core v1 events.
+    AdmissionAttributes request =
+        attrs(gvk("", "v1", "Event"), gvr("", "v1", "events"), "");
+    assertThat(Matcher.matches(request,
+            criteria("Equivalent", rule("events.k8s.io", "v1", "events")), CLUSTER))
+        .isEqualTo(matched(gvr("events.k8s.io", "v1", "events"), gvk("events.k8s.io", "v1", "Event")));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matches_upstreamTable_returnsExpected(Case c) {
-    assertThat(Matcher.matches(c.request(), c.criteria(), CLUSTER)).isEqualTo(c.expected());
+    assertThat(Matcher.matches(c.request(), c.criteria(), CLUSTER, MAPPER)).isEqualTo(c.expected());
   }
 }
