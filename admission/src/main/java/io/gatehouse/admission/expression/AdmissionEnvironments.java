@@ -3,6 +3,7 @@ package io.gatehouse.admission.expression;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
 import io.gatehouse.cel.Environment;
+import io.gatehouse.cel.library.AuthzLibrary;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -11,12 +12,11 @@ import org.jspecify.annotations.Nullable;
  * Builds the CEL environments of expression-based admission (upstream's {@code createEnvForOpts}):
  * {@code object}, {@code oldObject} ({@code dyn}), {@code namespaceObject} ({@code
  * kubernetes.Namespace}), {@code request} ({@code kubernetes.AdmissionRequest}), and optionally
- * {@code params} ({@code dyn}) and {@code variables} ({@code kubernetes.variables}).
+ * {@code params} ({@code dyn}), {@code variables} ({@code kubernetes.variables})
+ *
+ * and {@code authorizer} / {@code authorizer.requestResource} (the authz library's types).
  *
  * <p>Environments without policy-specific variables are cached process-wide. Thread-safe.
- *
- * <p>{@code authorizer} is not declared yet: the authorization library that supplies its types is
- * not part of the CEL module so far, so expressions using it fail to compile.
  */
 public final class AdmissionEnvironments {
 
@@ -46,6 +46,9 @@ public final class AdmissionEnvironments {
     AdmissionTypes.ALL.forEach(b::type);
     if (key.params()) {
       b.variable("params", SimpleType.DYN);
+    }
+    if (key.authorizer()) {
+      AuthzLibrary.declareVariables(b);
     }
     if (key.composition()) {
       b.type(variables).variable("variables", variables);

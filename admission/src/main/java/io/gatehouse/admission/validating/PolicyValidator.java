@@ -41,7 +41,7 @@ final class PolicyValidator {
       EvaluationInput input =
           new EvaluationInput(ctx.object(), ctx.oldObject(),
               ctx.request(ctx.attributes.resource(), matchedKind), NullValue.NULL_VALUE, params,
-              null, null);
+              ctx.authorizer(), ctx.requestResource());
       MatchConditionResult match = compiled.matchConditions.match(input);
       if (match.error() != null) {
         return ValidateResult.of(PolicyDecision.error(ignore, match.error(), "", "matchConditions"));
@@ -52,7 +52,7 @@ final class PolicyValidator {
     }
     EvaluationInput input =
         new EvaluationInput(ctx.object(), ctx.oldObject(), ctx.request(matchedResource, matchedKind),
-            NamespaceValue.restricted(namespace), params, null, null);
+            NamespaceValue.restricted(namespace), params, ctx.authorizer(), ctx.requestResource());
     boolean tracked = !compiled.untrackedValidations;
     FilterResult validations = compiled.validations.evaluate(input, Budgets.RUNTIME_BUDGET, tracked);
     if (validations instanceof FilterResult.Failed failed) {

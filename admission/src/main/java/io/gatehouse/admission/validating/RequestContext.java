@@ -7,7 +7,11 @@ import io.gatehouse.admission.expression.RequestValue;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.GroupVersionResource;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.authz.Authorizer;
+import io.gatehouse.api.authz.CachingAuthorizer;
 import io.gatehouse.cel.CelValues;
+import io.gatehouse.cel.library.AuthorizerValue;
+import io.gatehouse.cel.library.ResourceCheck;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,9 +34,32 @@ final class RequestContext {
   private final Map<List<Object>, Map<String, Object>> requests = new HashMap<>();
   private final Map<Unstructured, Object> params = new IdentityHashMap<>();
 
-  RequestContext(AdmissionAttributes attributes, ClusterState cluster) {
+  private final Authorizer authorizer;
+  private @Nullable AuthorizerValue authorizerValue;
+  private @Nullable ResourceCheck requestResource;
+
+  RequestContext(AdmissionAttributes attributes, ClusterState cluster, Authorizer authorizer) {
     this.attributes = attributes;
     this.cluster = cluster;
+    this.authorizer = authorizer;
+  }
+
+  /** Returns {@code authorizer}: the request's user, checks cached for the whole request. */
+  AuthorizerValue authorizer() {
+    if (authorizerValue == null) {
+      authorizerValue = AuthorizerValue.of(CachingAuthorizer.of(authorizer), attributes.userInfo());
+    }
+    return authorizerValue;
+  }
+
+  /** Returns {@code authorizer.requestResource}: the request's own resource, not an equivalent. */
+  ResourceCheck requestResource() {
+    if (requestResource == null) {
+      requestResource = authorizer().requestResource(attributes.resource().group(),
+          attributes.resource().resource(), attributes.subresource(), attributes.namespace(),
+          attributes.name());
+    }
+    return requestResource;
   }
 
   Object object() {

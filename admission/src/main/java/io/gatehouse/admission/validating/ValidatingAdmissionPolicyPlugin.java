@@ -141,8 +141,8 @@ public final class ValidatingAdmissionPolicyPlugin {
    * ignored; requests on the policy resources themselves (and, from 1.30, on the review APIs) are
    * not intercepted.
    *
-   * @param authorizer the authorizer behind CEL's {@code authorizer} variable (reserved: the
-   *     authorization CEL library is not wired yet)
+   * @param authorizer the authorizer behind CEL's {@code authorizer} variable; its decisions are
+   *     cached for the duration of this request
    */
   public AdmissionResult validate(
       AdmissionAttributes attributes, ClusterState cluster, Authorizer authorizer) {
@@ -154,7 +154,7 @@ public final class ValidatingAdmissionPolicyPlugin {
       return AdmissionResult.ALLOWED;
     }
     Outcome outcome = new Outcome();
-    Dispatcher.dispatch(hooks, new RequestContext(attributes, cluster), outcome);
+    Dispatcher.dispatch(hooks, new RequestContext(attributes, cluster, authorizer), outcome);
     return outcome.result(attributes);
   }
 }
