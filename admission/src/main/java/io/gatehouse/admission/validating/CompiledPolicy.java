@@ -3,7 +3,6 @@ package io.gatehouse.admission.validating;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
 import io.gatehouse.admission.expression.AdmissionEnvironments;
-import io.gatehouse.admission.expression.Budgets;
 import io.gatehouse.admission.expression.CompiledCondition;
 import io.gatehouse.admission.expression.Composition;
 import io.gatehouse.admission.expression.ConditionCompiler;
@@ -40,10 +39,6 @@ final class CompiledPolicy {
   final ExpressionFilter validations;
   final ExpressionFilter messages;
   final ExpressionFilter auditAnnotations;
-  /** Whether validations and messages provably stay within every limit (no cost tracking). */
-  final boolean untrackedValidations;
-  /** Whether auditAnnotations provably stay within every limit. */
-  final boolean untrackedAuditAnnotations;
 
   CompiledPolicy(Policy policy, KubernetesVersion serverVersion, boolean strictCost) {
     this.policy = policy;
@@ -103,13 +98,21 @@ final class CompiledPolicy {
     }
     this.auditAnnotations = new ExpressionFilter(audit, composition);
 
-    this.untrackedValidations =
-        validations.withinPerCallLimit()
-            && messages.withinPerCallLimit()
-            && saturatedAdd(validations.maxCost(), messages.maxCost()) <= Budgets.RUNTIME_BUDGET;
-    this.untrackedAuditAnnotations =
-        auditAnnotations.withinPerCallLimit()
-            && auditAnnotations.maxCost() <= Budgets.RUNTIME_BUDGET;
+  }
+
+  /**
+   * Returns whether validations and messageExpressions provably stay within {@code budget} and the
+   * per-call limit, so that they can run without cost tracking.
+   */
+  boolean validationsUntracked(long budget) {
+    return validations.withinPerCallLimit()
+        && messages.withinPerCallLimit()
+        && saturatedAdd(validations.maxCost(), messages.maxCost()) <= budget;
+  }
+
+  /** Returns whether auditAnnotations provably stay within {@code budget} and the per-call limit. */
+  boolean auditAnnotationsUntracked(long budget) {
+    return auditAnnotations.withinPerCallLimit() && auditAnnotations.maxCost() <= budget;
   }
 
   private static long saturatedAdd(long a, long b) {

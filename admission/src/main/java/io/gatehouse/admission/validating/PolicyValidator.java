@@ -34,6 +34,19 @@ final class PolicyValidator {
       GroupVersionKind matchedKind,
       Object params,
       @Nullable Unstructured namespace) {
+    return validate(compiled, ctx, matchedResource, matchedKind, params, namespace,
+        Budgets.RUNTIME_BUDGET);
+  }
+
+  /** As above with another budget for validations and auditAnnotations (tests only, as upstream). */
+  static ValidateResult validate(
+      CompiledPolicy compiled,
+      RequestContext ctx,
+      GroupVersionResource matchedResource,
+      GroupVersionKind matchedKind,
+      Object params,
+      @Nullable Unstructured namespace,
+      long budget) {
     Policy policy = compiled.policy;
     boolean ignore = policy.ignoresFailures();
     if (compiled.matchConditions != null) {
@@ -53,8 +66,8 @@ final class PolicyValidator {
     EvaluationInput input =
         new EvaluationInput(ctx.object(), ctx.oldObject(), ctx.request(matchedResource, matchedKind),
             NamespaceValue.restricted(namespace), params, ctx.authorizer(), ctx.requestResource());
-    boolean tracked = !compiled.untrackedValidations;
-    FilterResult validations = compiled.validations.evaluate(input, Budgets.RUNTIME_BUDGET, tracked);
+    boolean tracked = !compiled.validationsUntracked(budget);
+    FilterResult validations = compiled.validations.evaluate(input, budget, tracked);
     if (validations instanceof FilterResult.Failed failed) {
       return ValidateResult.of(PolicyDecision.error(ignore, failed.message(), "", "validations"));
     }
@@ -69,7 +82,7 @@ final class PolicyValidator {
         input.withNamespaceObject(NamespaceValue.full(namespace)).withoutAuthorizer();
     FilterResult audit =
         compiled.auditAnnotations.evaluate(
-            auditInput, Budgets.RUNTIME_BUDGET, !compiled.untrackedAuditAnnotations);
+            auditInput, budget, !compiled.auditAnnotationsUntracked(budget));
     if (audit instanceof FilterResult.Failed failed) {
       return ValidateResult.of(PolicyDecision.error(ignore, failed.message(), "", "auditAnnotations"));
     }
