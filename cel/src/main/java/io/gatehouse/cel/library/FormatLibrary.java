@@ -3,7 +3,6 @@ package io.gatehouse.cel.library;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.OptionalType;
@@ -69,15 +68,22 @@ public final class FormatLibrary implements KubernetesLibrary {
         new NamedFormat(
             "DNS1035LabelPrefix", prefix(s -> NameValidation.nameIsDns1035Label(s, true))));
     m.put("labelValue", new NamedFormat("LabelValue", NameValidation::isValidLabelValue));
-    m.put("uri", new NamedFormat("URI", s -> {
-      String error = RequestUri.parseError(s);
-      return error == null ? List.of() : List.of(error);
-    }));
+    m.put("uri", new NamedFormat("URI", FormatLibrary::requestUriErrors));
     m.put("uuid", check("uuid", OpenApiFormats::isUuid, "does not match the UUID format"));
     m.put("byte", check("byte", OpenApiFormats::isBase64, "invalid base64"));
     m.put("date", check("date", OpenApiFormats::isDate, "invalid date"));
     m.put("datetime", check("datetime", OpenApiFormats::isDateTime, "invalid datetime"));
     return Map.copyOf(m);
+  }
+
+  /** {@code url.ParseRequestURI}'s error, as upstream returns it. */
+  private static List<String> requestUriErrors(String s) {
+    try {
+      GoUrlParser.parseRequestUri(GoStrings.toBytes(s));
+      return List.of();
+    } catch (GoUrlParser.ParseException e) {
+      return List.of(e.getMessage());
+    }
   }
 
   private static NamedFormat check(String name, Predicate<String> valid, String message) {
@@ -90,7 +96,7 @@ public final class FormatLibrary implements KubernetesLibrary {
       try {
         return validator.apply(s);
       } catch (IndexOutOfBoundsException e) {
-        throw new CelInvalidArgumentException("internal error: " + e.getMessage());
+        throw new StandardFunctionException("internal error: " + e.getMessage());
       }
     };
   }

@@ -1,6 +1,5 @@
 package io.gatehouse.cel.library;
 
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.values.NullValue;
 import java.util.List;
 import java.util.function.Function;
@@ -48,7 +47,7 @@ final class NamedFormat {
     if (o == null || o instanceof NullValue || o instanceof com.google.protobuf.NullValue) {
       return false;
     }
-    throw new CelInvalidArgumentException("no such overload");
+    throw new StandardFunctionException("no such overload");
   }
 
   @Override

@@ -3,8 +3,6 @@ package io.gatehouse.cel.library;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.exceptions.CelBadFormatException;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
@@ -128,7 +126,7 @@ public final class QuantityLibrary implements KubernetesLibrary {
     try {
       return CelQuantity.parsed(Quantity.parse(s));
     } catch (QuantityFormatException e) {
-      throw new CelBadFormatException(e.getMessage());
+      throw new StandardFunctionException(e.getMessage());
     }
   }
 
@@ -144,7 +142,7 @@ public final class QuantityLibrary implements KubernetesLibrary {
   private static long asInteger(CelQuantity q) {
     OptionalLong v = q.current().asInt64();
     if (v.isEmpty()) {
-      throw new CelInvalidArgumentException("cannot convert value to integer");
+      throw new StandardFunctionException("cannot convert value to integer");
     }
     return v.getAsLong();
   }

@@ -1,6 +1,5 @@
 package io.gatehouse.cel.library;
 
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.values.NullValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,7 +107,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
       }
       if (!containsOnly(b, ALPHANUM)) {
         throw new IllegalArgumentException(
-            "Invalid character(s) found in build meta data " + GoQuoting.quote(b));
+            "Invalid character(s) found in build meta data " + GoQuote.quote(b));
       }
     }
     return new SemanticVersion(major, minor, patch, pre, buildStrs);
@@ -149,11 +148,11 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
   private static long number(String part, String lower, String upper) {
     if (!containsOnly(part, NUMBERS)) {
       throw new IllegalArgumentException(
-          "Invalid character(s) found in " + lower + " number " + GoQuoting.quote(part));
+          "Invalid character(s) found in " + lower + " number " + GoQuote.quote(part));
     }
     if (part.length() > 1 && part.charAt(0) == '0') {
       throw new IllegalArgumentException(
-          upper + " number must not contain leading zeroes " + GoQuoting.quote(part));
+          upper + " number must not contain leading zeroes " + GoQuote.quote(part));
     }
     return parseUint(part);
   }
@@ -165,7 +164,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
     if (containsOnly(s, NUMBERS)) {
       if (s.length() > 1 && s.charAt(0) == '0') {
         throw new IllegalArgumentException(
-            "Numeric PreRelease version must not contain leading zeroes " + GoQuoting.quote(s));
+            "Numeric PreRelease version must not contain leading zeroes " + GoQuote.quote(s));
       }
       return new PreRelease(null, parseUint(s));
     }
@@ -173,7 +172,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
       return new PreRelease(s, 0);
     }
     throw new IllegalArgumentException(
-        "Invalid character(s) found in prerelease " + GoQuoting.quote(s));
+        "Invalid character(s) found in prerelease " + GoQuote.quote(s));
   }
 
   /** Go's {@code strconv.ParseUint(s, 10, 64)} on a string of ASCII digits. */
@@ -185,7 +184,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
       return Long.parseUnsignedLong(digits);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "strconv.ParseUint: parsing " + GoQuoting.quote(digits) + ": value out of range");
+          "strconv.ParseUint: parsing " + GoQuote.quote(digits) + ": value out of range");
     }
   }
 
@@ -227,7 +226,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
    * Upstream's {@code Semver.Equal}: equal versions by {@link #compareTo}; false against {@code
    * null}.
    *
-   * @throws CelInvalidArgumentException {@code no such overload} for any other operand
+   * @throws RuntimeException the CEL error {@code no such overload} for any other operand
    */
   @Override
   public boolean equals(@Nullable Object o) {
@@ -238,7 +237,7 @@ final class SemanticVersion implements Comparable<SemanticVersion> {
       // cel-java's equality also probes every operand against protobuf's NULL_VALUE.
       return false;
     }
-    throw new CelInvalidArgumentException("no such overload");
+    throw new StandardFunctionException("no such overload");
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.gatehouse.cel.library;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.exceptions.CelBadFormatException;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
@@ -105,7 +104,7 @@ public final class SemverLibrary implements KubernetesLibrary {
     try {
       return normalize ? SemanticVersion.parseNormalized(s) : SemanticVersion.parse(s);
     } catch (IllegalArgumentException e) {
-      throw new CelBadFormatException(e.getMessage());
+      throw new StandardFunctionException(e.getMessage());
     }
   }
 
@@ -113,7 +112,7 @@ public final class SemverLibrary implements KubernetesLibrary {
     try {
       parse(s, normalize);
       return true;
-    } catch (CelBadFormatException e) {
+    } catch (StandardFunctionException e) {
       return false;
     }
   }

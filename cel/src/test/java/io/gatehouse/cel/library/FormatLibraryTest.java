@@ -1,12 +1,9 @@
 package io.gatehouse.cel.library;
 
-import static io.gatehouse.cel.library.QuantityLibraryTest.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.cel.CompilationError;
 import io.gatehouse.cel.Environment;
 import io.gatehouse.cel.EnvironmentType;
-import io.gatehouse.cel.EvaluationResult;
 import io.gatehouse.cel.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The cases of upstream's {@code format_test.go} and more. */
 class FormatLibraryTest {
 
-  private static final Environment ENV =
-      Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.STORED_EXPRESSIONS).build();
+  private static final Evaluator EVAL = Evaluator.stored(33);
 
   private static final List<String> NAMES =
       List.of("dns1123Label", "dns1123Subdomain", "dns1035Label", "qualifiedName",
@@ -174,9 +170,7 @@ class FormatLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("values")
   void evaluate_expression_returnsUpstreamValue(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Success.class, s -> assertThat(s.value()).isEqualTo(c.expected()));
+    assertThat(EVAL.value(c.expression())).isEqualTo(c.expected());
   }
 
   static List<Case> errors() {
@@ -189,21 +183,17 @@ class FormatLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void evaluate_failingExpression_returnsUpstreamMessage(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Failure.class, f -> assertThat(f.message()).isEqualTo(c.expected()));
+    assertThat(EVAL.failure(c.expression())).isEqualTo(c.expected());
   }
 
   @Test
   void compile_beforeKubernetes131_doesNotKnowFormat() {
-    Environment v130 =
-        Environment.builder(KubernetesVersion.of(1, 31), EnvironmentType.NEW_EXPRESSIONS).build();
-    assertThat(v130.compile("format.named('uuid').hasValue()"))
-        .isInstanceOf(CompilationError.class);
-    Environment v131 =
-        Environment.builder(KubernetesVersion.of(1, 31), EnvironmentType.STORED_EXPRESSIONS)
-            .build();
-    assertThat(evaluate(v131, "format.named('uuid').hasValue()"))
-        .isEqualTo(new EvaluationResult.Success(true, EvaluationResult.UNTRACKED));
+    Evaluator compat130 =
+        Evaluator.of(
+            Environment.builder(KubernetesVersion.of(1, 31), EnvironmentType.NEW_EXPRESSIONS)
+                .build());
+    assertThat(compat130.compileError("format.named('uuid').hasValue()"))
+        .contains("undeclared reference to 'format'");
+    assertThat(Evaluator.stored(31).value("format.named('uuid').hasValue()")).isEqualTo(true);
   }
 }

@@ -1,10 +1,9 @@
 package io.gatehouse.cel.library;
 
+import static io.gatehouse.cel.EvaluationResult.UNTRACKED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.cel.Activation;
-import io.gatehouse.cel.CompilationError;
-import io.gatehouse.cel.CompilationResult;
 import io.gatehouse.cel.CompiledExpression;
 import io.gatehouse.cel.Environment;
 import io.gatehouse.cel.EnvironmentType;
@@ -18,8 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The cases of upstream's {@code quantity_test.go} (without the later mul/div) and more. */
 class QuantityLibraryTest {
 
-  private static final Environment ENV =
-      Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.STORED_EXPRESSIONS).build();
+  private static final Evaluator EVAL = Evaluator.stored(33);
 
   private record Case(String name, String expression, Object expected) {
     @Override
@@ -101,9 +99,7 @@ class QuantityLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("values")
   void evaluate_expression_returnsUpstreamValue(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Success.class, s -> assertThat(s.value()).isEqualTo(c.expected()));
+    assertThat(EVAL.value(c.expression())).isEqualTo(c.expected());
   }
 
   static List<Case> errors() {
@@ -127,9 +123,7 @@ class QuantityLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void evaluate_failingExpression_returnsUpstreamMessage(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Failure.class, f -> assertThat(f.message()).isEqualTo(c.expected()));
+    assertThat(EVAL.failure(c.expression())).isEqualTo(c.expected());
   }
 
   static List<Case> compileErrors() {
@@ -145,41 +139,26 @@ class QuantityLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("compileErrors")
   void compile_invalidCall_reportsNoMatchingOverload(Case c) {
-    assertThat(ENV.compile(c.expression()))
-        .isInstanceOfSatisfying(
-            CompilationError.class,
-            e -> assertThat(e.message()).contains((String) c.expected()));
+    assertThat(EVAL.compileError(c.expression())).contains((String) c.expected());
   }
 
   @Test
   void evaluate_sharedDecimal_doesNotLeakAcrossEvaluations() {
     CompiledExpression compiled =
-        (CompiledExpression)
-            ENV.compile("[quantity('1.5Gi')].map(x, [x.add(1), x])[0][1].asApproximateFloat()");
-    assertThat(compiled.evaluate(Activation.empty()))
-        .isEqualTo(new EvaluationResult.Success(1610612737.0, EvaluationResult.UNTRACKED));
-    assertThat(compiled.evaluate(Activation.empty()))
-        .isEqualTo(new EvaluationResult.Success(1610612737.0, EvaluationResult.UNTRACKED));
+        EVAL.compile("[quantity('1.5Gi')].map(x, [x.add(1), x])[0][1].asApproximateFloat()");
+    EvaluationResult expected = new EvaluationResult.Success(1610612737.0, UNTRACKED);
+    assertThat(compiled.evaluate(Activation.empty())).isEqualTo(expected);
+    assertThat(compiled.evaluate(Activation.empty())).isEqualTo(expected);
   }
 
   @Test
   void compile_beforeKubernetes128_doesNotKnowQuantity() {
-    Environment v127 =
-        Environment.builder(KubernetesVersion.of(1, 28), EnvironmentType.NEW_EXPRESSIONS).build();
-    assertThat(v127.compile("isQuantity('1')"))
-        .isInstanceOfSatisfying(
-            CompilationError.class,
-            e -> assertThat(e.message()).contains("undeclared reference to 'isQuantity'"));
-    Environment v128 =
-        Environment.builder(KubernetesVersion.of(1, 28), EnvironmentType.STORED_EXPRESSIONS)
-            .build();
-    assertThat(evaluate(v128, "isQuantity('1')"))
-        .isEqualTo(new EvaluationResult.Success(true, EvaluationResult.UNTRACKED));
-  }
-
-  static EvaluationResult evaluate(Environment env, String expression) {
-    CompilationResult result = env.compile(expression);
-    assertThat(result).isInstanceOf(CompiledExpression.class);
-    return ((CompiledExpression) result).evaluate(Activation.empty());
+    Evaluator compat127 =
+        Evaluator.of(
+            Environment.builder(KubernetesVersion.of(1, 28), EnvironmentType.NEW_EXPRESSIONS)
+                .build());
+    assertThat(compat127.compileError("isQuantity('1')"))
+        .contains("undeclared reference to 'isQuantity'");
+    assertThat(Evaluator.stored(28).value("isQuantity('1')")).isEqualTo(true);
   }
 }

@@ -1,12 +1,9 @@
 package io.gatehouse.cel.library;
 
-import static io.gatehouse.cel.library.QuantityLibraryTest.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.cel.CompilationError;
 import io.gatehouse.cel.Environment;
 import io.gatehouse.cel.EnvironmentType;
-import io.gatehouse.cel.EvaluationResult;
 import io.gatehouse.cel.KubernetesVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The cases of upstream's {@code semver_test.go} and blang/semver's parse and order rules. */
 class SemverLibraryTest {
 
-  private static final Environment ENV =
-      Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.STORED_EXPRESSIONS).build();
+  private static final Evaluator EVAL = Evaluator.stored(33);
 
   private record Case(String name, String expression, Object expected) {
     @Override
@@ -81,9 +77,7 @@ class SemverLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("values")
   void evaluate_expression_returnsUpstreamValue(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Success.class, s -> assertThat(s.value()).isEqualTo(c.expected()));
+    assertThat(EVAL.value(c.expression())).isEqualTo(c.expected());
   }
 
   static List<Case> errors() {
@@ -132,27 +126,22 @@ class SemverLibraryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void evaluate_failingExpression_returnsUpstreamMessage(Case c) {
-    assertThat(evaluate(ENV, c.expression()))
-        .isInstanceOfSatisfying(
-            EvaluationResult.Failure.class, f -> assertThat(f.message()).isEqualTo(c.expected()));
+    assertThat(EVAL.failure(c.expression())).isEqualTo(c.expected());
   }
 
   @Test
   void compile_wrongArgument_reportsNoMatchingOverload() {
-    assertThat(ENV.compile("isSemver([1, 2, 3])"))
-        .isInstanceOfSatisfying(
-            CompilationError.class,
-            e -> assertThat(e.message())
-                .contains("found no matching overload for 'isSemver' applied to '(list(int))'"));
+    assertThat(EVAL.compileError("isSemver([1, 2, 3])"))
+        .contains("found no matching overload for 'isSemver' applied to '(list(int))'");
   }
 
   @Test
   void compile_beforeKubernetes133_doesNotKnowSemver() {
-    Environment v132 =
-        Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.NEW_EXPRESSIONS).build();
-    assertThat(v132.compile("isSemver('1.0.0')"))
-        .isInstanceOfSatisfying(
-            CompilationError.class,
-            e -> assertThat(e.message()).contains("undeclared reference to 'isSemver'"));
+    Evaluator compat132 =
+        Evaluator.of(
+            Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.NEW_EXPRESSIONS)
+                .build());
+    assertThat(compat132.compileError("isSemver('1.0.0')"))
+        .contains("undeclared reference to 'isSemver'");
   }
 }
