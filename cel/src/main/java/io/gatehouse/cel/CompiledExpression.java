@@ -1,9 +1,12 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
@@ -20,6 +23,7 @@ public final class CompiledExpression implements CompilationResult {
   private final CelRuntime.Program program;
   private final CostEstimate estimatedCost;
   private final Environment environment;
+  private final long maxExprId;
 
   CompiledExpression(
       String expression,
@@ -32,6 +36,8 @@ public final class CompiledExpression implements CompilationResult {
     this.program = program;
     this.estimatedCost = estimatedCost;
     this.environment = environment;
+    this.maxExprId = CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .mapToLong(CelNavigableExpr::id).max().orElse(0);
   }
 
   @Override
@@ -66,10 +72,20 @@ public final class CompiledExpression implements CompilationResult {
   public EvaluationResult evaluate(Activation activation) {
     try {
       Object value = program.eval(resolver(activation));
-      return new EvaluationResult.Success(value, EvaluationResult.UNTRACKED);
-    } catch (CelEvaluationException e) {
+      return outcome(value, EvaluationResult.UNTRACKED);
+    } catch (CelEvaluationException first) {
+      // Errors are rare: only then evaluate again, recording operands, to word the error as
+      // cel-go does. Evaluation is deterministic (authorizer checks are cached per request and
+      // variables memoised per evaluation), so the second run fails the same way.
+      EvaluatedValues values = new EvaluatedValues(maxExprId, null);
+      try {
+        program.trace(resolver(activation), values);
+      } catch (CelEvaluationException e) {
+        return new EvaluationResult.Failure(
+            CelErrors.runtimeMessage(e, ast, values), EvaluationResult.UNTRACKED, false);
+      }
       return new EvaluationResult.Failure(
-          CelErrors.runtimeMessage(e, ast), EvaluationResult.UNTRACKED, false);
+          CelErrors.runtimeMessage(first, ast, values), EvaluationResult.UNTRACKED, false);
     }
   }
 
@@ -80,15 +96,17 @@ public final class CompiledExpression implements CompilationResult {
   public EvaluationResult evaluate(Activation activation, long costLimit) {
     RuntimeCostTracker tracker =
         new RuntimeCostTracker(ast, costLimit, environment.strictCost());
+    EvaluatedValues values = new EvaluatedValues(maxExprId, tracker);
     Object value;
     try {
-      value = program.trace(resolver(activation), tracker);
+      value = program.trace(resolver(activation), values);
     } catch (CelEvaluationException e) {
       if (tracker.limitExceeded()) {
         return new EvaluationResult.Failure(
             RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
       }
-      return new EvaluationResult.Failure(CelErrors.runtimeMessage(e, ast), tracker.cost(), false);
+      return new EvaluationResult.Failure(
+          CelErrors.runtimeMessage(e, ast, values), tracker.cost(), false);
     }
     if (tracker.limitExceeded()) {
       // The limit was hit inside a branch whose error CEL's commutative logic absorbed; cel-go
@@ -96,7 +114,15 @@ public final class CompiledExpression implements CompilationResult {
       return new EvaluationResult.Failure(
           RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
     }
-    return new EvaluationResult.Success(value, tracker.cost());
+    return outcome(value, tracker.cost());
+  }
+
+  /** A result that is an unknown set means a variable was unbound: cel-go reports an error. */
+  private EvaluationResult outcome(Object value, long cost) {
+    if (value instanceof CelUnknownSet unknown) {
+      return new EvaluationResult.Failure(CelErrors.unboundMessage(unknown, ast), cost, false);
+    }
+    return new EvaluationResult.Success(value, cost);
   }
 
   private static CelVariableResolver resolver(Activation activation) {

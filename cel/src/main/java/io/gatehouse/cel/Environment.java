@@ -16,10 +16,10 @@ import dev.cel.validator.CelAstValidator;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
-import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
 import io.gatehouse.cel.library.OptionalLibrary;
+import io.gatehouse.cel.library.StandardLibrary;
 import io.gatehouse.cel.library.StringsLibrary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +70,7 @@ public final class Environment {
             .enableHomogeneousLiterals(
                 options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS)
                     && !literalsByValidator)
+            .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
         CelFactory.standardCelBuilder()
@@ -82,6 +83,8 @@ public final class Environment {
       builder.addCompilerLibraries(optional);
       builder.addRuntimeLibraries(optional);
     }
+    // cel-go's standard-library semantics where cel-java's bindings differ.
+    builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
     for (KubernetesLibrary library : libraries) {
       builder.addCompilerLibraries(library);
       builder.addRuntimeLibraries(library);
@@ -95,7 +98,7 @@ public final class Environment {
     if (options.contains(LanguageOption.LITERAL_VALIDATORS)) {
       validators.add(DurationLiteralValidator.INSTANCE);
       validators.add(TimestampLiteralValidator.INSTANCE);
-      validators.add(RegexLiteralValidator.INSTANCE);
+      validators.add(MatchesLiteralValidator.INSTANCE);
     }
     if (options.contains(LanguageOption.LITERAL_VALIDATORS) || literalsByValidator) {
       validators.add(HomogeneousLiteralsValidator.INSTANCE);
@@ -184,8 +187,17 @@ public final class Environment {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
+      CelAbstractSyntaxTree runtimeAst = ast;
+      for (KubernetesLibrary library : libraries) {
+        Optional<String> error = library.programError(ast);
+        if (error.isPresent()) {
+          return new CompilationError(
+              expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
+        }
+        runtimeAst = library.runtimeAst(runtimeAst);
+      }
       return new CompiledExpression(
-          expression, ast, cel.createProgram(ast), CostEstimator.estimate(ast, this), this);
+          expression, ast, cel.createProgram(runtimeAst), CostEstimator.estimate(ast, this), this);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
       return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
     }

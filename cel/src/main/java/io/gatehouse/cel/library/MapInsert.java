@@ -1,7 +1,6 @@
 package io.gatehouse.cel.library;
 
 import com.google.common.primitives.UnsignedLong;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ final class MapInsert {
 
     void insert(Object key, Object value) {
       if (!celKeys.add(celKey(key))) {
-        throw new CelInvalidArgumentException(
+        throw new StandardFunctionException(
             "insert failed: key " + GoValueText.plain(key) + " already exists");
       }
       put(key, value);

@@ -4,7 +4,6 @@ import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.TypeParamType;
@@ -124,7 +123,7 @@ public final class OptionalLibrary implements KubernetesLibrary, CelInternalRunt
 
   private static Object value(Optional<?> optional) {
     if (optional.isEmpty()) {
-      throw new CelInvalidArgumentException("optional.none() dereference");
+      throw new StandardFunctionException("optional.none() dereference");
     }
     return optional.get();
   }
@@ -132,12 +131,12 @@ public final class OptionalLibrary implements KubernetesLibrary, CelInternalRunt
   private static List<Object> unwrap(List<?> list, String signature) {
     // cel-go's runtime type guard samples only the first element of a list argument.
     if (!list.isEmpty() && !(list.get(0) instanceof Optional<?>)) {
-      throw new CelInvalidArgumentException("no such overload: " + signature);
+      throw new StandardFunctionException("no such overload: " + signature);
     }
     List<Object> values = new ArrayList<>();
     for (Object element : list) {
       if (!(element instanceof Optional<?> opt)) {
-        throw new CelInvalidArgumentException(
+        throw new StandardFunctionException(
             "value " + GoValueText.plain(element) + " is not optional");
       }
       opt.ifPresent(values::add);

@@ -1,12 +1,11 @@
 package io.gatehouse.cel.library;
 
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 
 /**
  * The index-based functions of cel-go's strings extension. Indices count Unicode code points, as
  * cel-go counts runes; error texts are cel-go's.
  *
- * <p>Stateless; thread-safe. Failures throw {@link CelInvalidArgumentException} carrying cel-go's
+ * <p>Stateless; thread-safe. Failures throw {@link StandardFunctionException} carrying cel-go's
  * text.
  */
 final class StringFunctions {
@@ -83,7 +82,7 @@ final class StringFunctions {
   static String substring(String s, long start, long end) {
     int[] cps = s.codePoints().toArray();
     if (start > end) {
-      throw new CelInvalidArgumentException(
+      throw new StandardFunctionException(
           "invalid substring range. start: " + start + ", end: " + end);
     }
     if (start < 0 || start > cps.length) {
@@ -104,7 +103,7 @@ final class StringFunctions {
     return true;
   }
 
-  private static CelInvalidArgumentException outOfRange(long index) {
-    return new CelInvalidArgumentException("index out of range: " + index);
+  private static StandardFunctionException outOfRange(long index) {
+    return new StandardFunctionException("index out of range: " + index);
   }
 }

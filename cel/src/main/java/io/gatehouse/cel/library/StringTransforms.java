@@ -1,6 +1,5 @@
 package io.gatehouse.cel.library;
 
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,7 +145,7 @@ final class StringTransforms {
         out.append(separator);
       }
       if (!(list.get(i) instanceof String s)) {
-        throw new CelInvalidArgumentException(
+        throw new StandardFunctionException(
             "join: invalid input: " + GoValueText.plain(list.get(i)));
       }
       out.append(s);
@@ -161,7 +160,7 @@ final class StringTransforms {
   static String joinV0(List<?> list, String separator) {
     for (Object element : list) {
       if (!(element instanceof String)) {
-        throw new CelInvalidArgumentException(
+        throw new StandardFunctionException(
             "unsupported type conversion from '" + GoValueText.typeName(element) + "' to string");
       }
     }

@@ -1,7 +1,6 @@
 package io.gatehouse.cel.library;
 
 import dev.cel.checker.CelCheckerBuilder;
-import dev.cel.common.exceptions.CelInvalidArgumentException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.validator.CelAstValidator;
@@ -142,7 +141,7 @@ public final class StringsLibrary implements KubernetesLibrary {
   private String join(List<?> list, String separator, String signature) {
     // cel-go's runtime type guard samples only the first element of a list(string) argument.
     if (!list.isEmpty() && !(list.get(0) instanceof String)) {
-      throw new CelInvalidArgumentException("no such overload: " + signature);
+      throw new StandardFunctionException("no such overload: " + signature);
     }
     return version >= 2
         ? StringTransforms.joinV2(list, separator)
@@ -153,7 +152,7 @@ public final class StringsLibrary implements KubernetesLibrary {
     try {
       return ValueFormatter.format(template, args);
     } catch (FormatException e) {
-      throw new CelInvalidArgumentException(e.getMessage());
+      throw new StandardFunctionException(e.getMessage());
     }
   }
 
