@@ -104,6 +104,9 @@ final class Dispatcher {
       ValidateResult result =
           PolicyValidator.validate(compiled, ctx, matched.resource(), matched.kind(),
               ctx.param(param, policy.paramKind()), namespace);
+      if (result.applied()) {
+        out.evaluated(policy.name(), binding.name());
+      }
       route(policy, binding, result, out, collector);
     }
     return true;
@@ -140,6 +143,7 @@ final class Dispatcher {
   }
 
   private static void configError(Outcome out, Policy policy, @Nullable Binding binding, String err) {
+    out.evaluated(policy.name(), binding == null ? "" : binding.name());
     switch (policy.failurePolicy()) {
       case "Ignore" -> {}
       case "Fail" ->

@@ -3,6 +3,7 @@ package io.gatehouse.admission.validating;
 import io.gatehouse.admission.AdmissionAttributes;
 import io.gatehouse.admission.AdmissionResult;
 import io.gatehouse.admission.Denial;
+import io.gatehouse.admission.Evaluation;
 import io.gatehouse.admission.Warning;
 import io.gatehouse.api.Status;
 import io.gatehouse.api.StatusReason;
@@ -29,10 +30,16 @@ final class Outcome {
   private final Set<String> warningTexts = new LinkedHashSet<>();
   private final List<Warning> warnings = new ArrayList<>();
   private final Map<String, String> annotations = new LinkedHashMap<>();
+  private final Set<Evaluation> evaluations = new LinkedHashSet<>();
   private @Nullable Status status;
 
   Map<String, String> annotations() {
     return annotations;
+  }
+
+  /** Records that {@code policy} with {@code binding} (empty for the policy alone) was evaluated. */
+  void evaluated(String policy, String binding) {
+    evaluations.add(new Evaluation(PLUGIN, policy, binding));
   }
 
   /** Adds a denied decision; {@code binding} is null for policy-level configuration errors. */
@@ -78,10 +85,10 @@ final class Outcome {
 
   AdmissionResult result(AdmissionAttributes attributes) {
     if (denials.isEmpty()) {
-      return new AdmissionResult(List.of(), warnings, annotations, null);
+      return new AdmissionResult(List.of(), warnings, annotations, null, List.copyOf(evaluations));
     }
     Status s = status != null ? status : forbidden(attributes, denials.get(0));
-    return new AdmissionResult(denials, warnings, annotations, s);
+    return new AdmissionResult(denials, warnings, annotations, s, List.copyOf(evaluations));
   }
 
   private static Status forbidden(AdmissionAttributes a, Denial first) {

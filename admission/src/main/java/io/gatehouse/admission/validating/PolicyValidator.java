@@ -60,7 +60,7 @@ final class PolicyValidator {
         return ValidateResult.of(PolicyDecision.error(ignore, match.error(), "", "matchConditions"));
       }
       if (!match.matches()) {
-        return ValidateResult.EMPTY;
+        return ValidateResult.NOT_APPLIED;
       }
     }
     EvaluationInput input =
@@ -86,7 +86,8 @@ final class PolicyValidator {
     if (audit instanceof FilterResult.Failed failed) {
       return ValidateResult.of(PolicyDecision.error(ignore, failed.message(), "", "auditAnnotations"));
     }
-    return new ValidateResult(decisions, auditAnnotations(policy, (FilterResult.Evaluated) audit, ignore));
+    return new ValidateResult(
+        true, decisions, auditAnnotations(policy, (FilterResult.Evaluated) audit, ignore));
   }
 
   /**

@@ -81,7 +81,21 @@ class ActionsTest {
     var plugin = plugin(
         policy("p", "failurePolicy: Ignore\nparamKind: {apiVersion: example.com/v1, kind: Missing}\n" + FAILING),
         binding("b", "p", "Deny", ""));
-    assertThat(run(plugin, create(deployment(1)))).isEqualTo(AdmissionResult.ALLOWED);
+    assertThat(run(plugin, create(deployment(1)))).isEqualTo(ignored("p", ""));
+  }
+
+  @Test
+  void validate_evaluations_listPairsThatApplied() {
+    var plugin = plugin(
+        policy("p", "matchConditions:\n- {name: m, expression: object.spec.replicas > 1}\n" + FAILING),
+        policy("q", "validations:\n- expression: 'true'"),
+        binding("b1", "p", "Deny", ""), binding("b2", "p", "Deny", "matchResources:\n  namespaceSelector: "
+            + "{matchLabels: {env: dev}}"), binding("c", "q", "Deny", ""));
+    assertThat(run(plugin, create(deployment(2))).evaluations())
+        .extracting(e -> e.policy() + "/" + e.binding()).containsExactly("p/b1", "q/c");
+    // matchConditions not met: the policy did not apply.
+    assertThat(run(plugin, create(deployment(1))).evaluations())
+        .extracting(e -> e.policy() + "/" + e.binding()).containsExactly("q/c");
   }
 
   @Test
@@ -154,5 +168,10 @@ class ActionsTest {
         binding("b", "p", "Deny", ""));
     assertThat(Fixtures.messages(run(plugin, create(deployment(1))))).containsExactly(
         "ValidatingAdmissionPolicy 'p' denied request: unrecognized failure policy: 'Sometimes'");
+  }
+
+  private static AdmissionResult ignored(String policy, String binding) {
+    return new AdmissionResult(java.util.List.of(), java.util.List.of(), java.util.Map.of(), null,
+        java.util.List.of(new io.gatehouse.admission.Evaluation("ValidatingAdmissionPolicy", policy, binding)));
   }
 }

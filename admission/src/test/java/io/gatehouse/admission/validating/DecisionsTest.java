@@ -84,7 +84,7 @@ class DecisionsTest {
   void validate_runtimeErrorUnderIgnore_admits() {
     var plugin = plugin(policy("p", "failurePolicy: Ignore\nvalidations:\n- expression: object.spec.missing == 1"),
         binding("b", "p", "Deny", ""));
-    assertThat(run(plugin, create(deployment(5)))).isEqualTo(AdmissionResult.ALLOWED);
+    assertThat(run(plugin, create(deployment(5)))).isEqualTo(ignored("p", "b"));
   }
 
   @Test
@@ -175,5 +175,10 @@ class DecisionsTest {
     assertThat(run(plugin, create(deployment(1))).denials())
         .extracting(d -> d.policy() + "/" + d.binding())
         .containsExactly("alpha/a1", "zeta/z1", "zeta/z2");
+  }
+
+  private static AdmissionResult ignored(String policy, String binding) {
+    return new AdmissionResult(java.util.List.of(), java.util.List.of(), java.util.Map.of(), null,
+        java.util.List.of(new io.gatehouse.admission.Evaluation("ValidatingAdmissionPolicy", policy, binding)));
   }
 }
