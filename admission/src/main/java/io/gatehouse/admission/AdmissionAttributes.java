@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code autoscaling/v1, Kind=Scale})
  * @param resource the resource the request addresses
  * @param subresource the subresource, or empty
- * @param namespace the namespace, empty for cluster-scoped resources
+ * @param namespace the namespace, empty for cluster-scoped resources; for requests on a Namespace
+ *     itself kube-apiserver sets the namespace's own name (except on CREATE), and matching relies on
+ *     that as upstream does
  * @param name the object name, empty for a CREATE with generateName
  * @param operation the operation
  * @param operationOptions the Create/Update/DeleteOptions of the request as a JSON map

@@ -5,7 +5,6 @@ import io.gatehouse.admission.expression.CelTypeNames;
 import io.gatehouse.admission.expression.EvaluationInput;
 import io.gatehouse.admission.expression.ExpressionResult;
 import io.gatehouse.admission.expression.FilterResult;
-import io.gatehouse.admission.expression.NamespaceValue;
 import io.gatehouse.admission.matching.MatchConditionResult;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.GroupVersionResource;
@@ -65,7 +64,7 @@ final class PolicyValidator {
     }
     EvaluationInput input =
         new EvaluationInput(ctx.object(), ctx.oldObject(), ctx.request(matchedResource, matchedKind),
-            NamespaceValue.restricted(namespace), params, ctx.authorizer(), ctx.requestResource());
+            ctx.namespaceValue(namespace, true), params, ctx.authorizer(), ctx.requestResource());
     boolean tracked = !compiled.validationsUntracked(budget);
     FilterResult validations = compiled.validations.evaluate(input, budget, tracked);
     if (validations instanceof FilterResult.Failed failed) {
@@ -78,8 +77,11 @@ final class PolicyValidator {
       decisions.add(decision(policy, i, evaluated.results().get(i), messages, ignore));
     }
 
+    if (compiled.auditAnnotations.isEmpty()) {
+      return new ValidateResult(true, decisions, List.of());
+    }
     EvaluationInput auditInput =
-        input.withNamespaceObject(NamespaceValue.full(namespace)).withoutAuthorizer();
+        input.withNamespaceObject(ctx.namespaceValue(namespace, false)).withoutAuthorizer();
     FilterResult audit =
         compiled.auditAnnotations.evaluate(
             auditInput, budget, !compiled.auditAnnotationsUntracked(budget));

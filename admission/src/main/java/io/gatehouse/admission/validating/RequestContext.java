@@ -3,6 +3,7 @@ package io.gatehouse.admission.validating;
 import io.gatehouse.admission.AdmissionAttributes;
 import io.gatehouse.admission.ClusterState;
 import io.gatehouse.admission.expression.EvaluationInput;
+import io.gatehouse.admission.expression.NamespaceValue;
 import io.gatehouse.admission.expression.RequestValue;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.GroupVersionResource;
@@ -33,6 +34,8 @@ final class RequestContext {
   private @Nullable Object oldObject;
   private final Map<List<Object>, Map<String, Object>> requests = new HashMap<>();
   private final Map<Unstructured, Object> params = new IdentityHashMap<>();
+  private final Map<Unstructured, Object> restrictedNamespaces = new IdentityHashMap<>();
+  private final Map<Unstructured, Object> fullNamespaces = new IdentityHashMap<>();
 
   private final Authorizer authorizer;
   private @Nullable AuthorizerValue authorizerValue;
@@ -78,6 +81,19 @@ final class RequestContext {
           : CelValues.fromJson(attributes.oldObject().object());
     }
     return oldObject;
+  }
+
+  /**
+   * Returns {@code namespaceObject}: the restricted Namespace (validations, messages) or the whole
+   * one (auditAnnotations); CEL null when there is none.
+   */
+  Object namespaceValue(@Nullable Unstructured namespace, boolean restricted) {
+    if (namespace == null) {
+      return EvaluationInput.orNull(null);
+    }
+    return restricted
+        ? restrictedNamespaces.computeIfAbsent(namespace, NamespaceValue::restricted)
+        : fullNamespaces.computeIfAbsent(namespace, NamespaceValue::full);
   }
 
   Map<String, Object> request(GroupVersionResource resource, GroupVersionKind kind) {
