@@ -3,7 +3,6 @@ package io.gatehouse.admission.validating;
 import io.gatehouse.admission.matching.MatchResources;
 import io.gatehouse.admission.matching.NamedRuleWithOperations;
 import io.gatehouse.admission.matching.RuleWithOperations;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,9 +216,5 @@ final class CommonValidation {
         }
       }
     }
-  }
-
-  static List<FieldError> copy(List<FieldError> errs) {
-    return List.copyOf(new ArrayList<>(errs));
   }
 }

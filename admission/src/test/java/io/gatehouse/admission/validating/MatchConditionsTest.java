@@ -91,4 +91,25 @@ class MatchConditionsTest {
     assertThat(Fixtures.messages(run(plugin, event))).containsExactly(
         P + "failed expression: request.resource.group == ''");
   }
+
+  @Test
+  void validate_matchConditionsBudget_isTwoAndAHalfMillion() {
+    String expensive = "object.items.all(x, object.items.all(y, x + y >= 0))";
+    var plugin = plugin(policy("p", "matchConditions:\n"
+        + "- {name: a, expression: \"" + expensive + "\"}\n"
+        + "- {name: b, expression: \"" + expensive + "\"}\n"
+        + "- {name: c, expression: \"" + expensive + "\"}\n"
+        + "validations:\n- expression: 'false'"), binding("b", "p", "Deny", ""));
+    var object = deployment(5).deepCopy();
+    object.object().put("items", java.util.stream.LongStream.range(0, 2000).boxed().map(l -> (Object) l).toList());
+    // Each condition exceeds the per-call limit (cost > 1,000,000): the third exhausts 2,500,000.
+    assertThat(Fixtures.messages(run(plugin, create(object)))).containsExactly(P
+        + "validation failed due to running out of cost budget, no further validation rules will be run");
+    var two = plugin(policy("p", "matchConditions:\n"
+        + "- {name: a, expression: \"" + expensive + "\"}\n"
+        + "- {name: b, expression: \"" + expensive + "\"}\n"
+        + "validations:\n- expression: 'false'"), binding("b", "p", "Deny", ""));
+    String err = "expression '" + expensive + "' resulted in error: operation cancelled: actual cost limit exceeded";
+    assertThat(Fixtures.messages(run(two, create(object)))).containsExactly(P + err);
+  }
 }

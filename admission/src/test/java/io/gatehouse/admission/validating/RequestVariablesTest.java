@@ -71,6 +71,9 @@ class RequestVariablesTest {
             + " && request.requestResource == request.resource"));
     c.add(new Case("name and namespace", create, "request.name == 'web' && request.namespace == 'default'"));
     c.add(new Case("generateName CREATE has no name", generated, "!has(request.name)"));
+    c.add(new Case("subResource of a subresource request",
+        request(deployment(5), deployment(5), Operation.UPDATE, "web", false, alice, "scale"),
+        "request.subResource == 'scale' && request.requestSubResource == 'scale'"));
     c.add(new Case("no subResource when empty", create, "!has(request.subResource) && !has(request.requestSubResource)"));
     c.add(new Case("userInfo without groups or extra", create,
         "request.userInfo.username == 'alice' && !has(request.userInfo.groups) && !has(request.userInfo.extra)"
@@ -181,6 +184,16 @@ class RequestVariablesTest {
     assertThat(asked).extracting(RequestAttributes::verb).containsExactly("delete", "update");
     assertThat(asked.get(1).user().name()).isEqualTo("alice");
     assertThat(asked.get(1).name()).isEqualTo("web");
+  }
+
+  @Test
+  void validate_authorizerInAuditAnnotation_compilesButIsUnbound() {
+    var plugin = plugin(policy("p", "auditAnnotations:\n- {key: k, valueExpression: "
+        + "\"authorizer.path('/x').check('get').reason()\"}"), binding("b", "p", "Deny", ""));
+    assertThat(plugin.problems()).isEmpty();
+    assertThat(Fixtures.messages(run(plugin, Fixtures.create(deployment(1))))).singleElement().asString()
+        .startsWith("ValidatingAdmissionPolicy 'p' with binding 'b' denied request: "
+            + "expression 'authorizer.path('/x').check('get').reason()' resulted in error: ");
   }
 
   @Test
