@@ -7,11 +7,14 @@ import java.util.List;
  * {@code hostNamespaces} (baseline, v1.0): sharing the host namespaces is forbidden.
  *
  * <p>Restricted fields: {@code spec.hostNetwork}, {@code spec.hostPID}, {@code spec.hostIPC}.
- * Allowed: false, undefined.
+ * Allowed: false, undefined. The detail lists them as {@code hostNetwork=true, hostPID=true}.
  */
 final class HostNamespacesCheck {
 
   static final String ID = "hostNamespaces";
+
+  /** In upstream's order, which is also the order of the detail. */
+  private static final String[] FIELDS = {"hostNetwork", "hostPID", "hostIPC"};
 
   private HostNamespacesCheck() {}
 
@@ -20,19 +23,16 @@ final class HostNamespacesCheck {
   }
 
   static CheckResult hostNamespaces_1_0(PodView pod) {
-    // in Go's sorted-set order: hostIPC, hostNetwork, hostPID
     List<String> set = new ArrayList<>(0);
-    for (String field : new String[] {"hostIPC", "hostNetwork", "hostPID"}) {
+    List<String> fields = new ArrayList<>(0);
+    for (String field : FIELDS) {
       if (Values.isTrue(pod.spec(), field)) {
-        set.add(field);
+        set.add(field + "=true");
+        fields.add("spec." + field);
       }
     }
     if (set.isEmpty()) {
       return CheckResult.ALLOWED;
-    }
-    List<String> fields = new ArrayList<>(set.size());
-    for (String f : set) {
-      fields.add("spec." + f);
     }
     return CheckResult.forbidden("host namespaces", String.join(", ", set), List.of(), fields);
   }
