@@ -8,8 +8,8 @@ import java.util.List;
  * set-user-ID or set-group-ID file mode) must be disabled. From v1.25 pods with {@code
  * spec.os.name: windows} pass.
  *
- * <p>Restricted field: every container's {@code securityContext.allowPrivilegeEscalation}.
- * Allowed: false (it must be set).
+ * <p>Restricted field: every container's {@code securityContext.allowPrivilegeEscalation}. Allowed:
+ * false (it must be set).
  */
 final class AllowPrivilegeEscalationCheck {
 

@@ -9,12 +9,13 @@ import java.util.TreeSet;
  * {@code appArmorProfile} (baseline, v1.0): the default AppArmor profile may not be overridden or
  * disabled.
  *
- * <p>Restricted fields: {@code metadata.annotations['container.apparmor.security.beta.kubernetes.io/*']}
- * (allowed: {@code runtime/default}, {@code localhost/*}, empty, undefined); {@code
+ * <p>Restricted fields: {@code
+ * metadata.annotations['container.apparmor.security.beta.kubernetes.io/*']} (allowed: {@code
+ * runtime/default}, {@code localhost/*}, empty, undefined); {@code
  * spec.securityContext.appArmorProfile.type} and every container's {@code
  * securityContext.appArmorProfile.type} (allowed: {@code RuntimeDefault}, {@code Localhost},
- * undefined). Upstream checks the fields (added in 1.30) in its only revision, so at every
- * policy version.
+ * undefined). Upstream checks the fields (added in 1.30) in its only revision, so at every policy
+ * version.
  */
 final class AppArmorProfileCheck {
 
@@ -24,7 +25,8 @@ final class AppArmorProfileCheck {
   private AppArmorProfileCheck() {}
 
   static Check check() {
-    return Check.of(ID, Level.BASELINE, VersionedCheck.of(0, AppArmorProfileCheck::appArmorProfile_1_0));
+    return Check.of(
+        ID, Level.BASELINE, VersionedCheck.of(0, AppArmorProfileCheck::appArmorProfile_1_0));
   }
 
   static CheckResult appArmorProfile_1_0(PodView pod) {

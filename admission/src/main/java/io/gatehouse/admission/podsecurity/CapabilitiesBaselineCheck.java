@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code capabilities_baseline} (baseline, v1.0): adding NET_RAW or capabilities beyond the
- * default set is forbidden. Overridden at restricted by {@code capabilities_restricted} from v1.22.
+ * {@code capabilities_baseline} (baseline, v1.0): adding NET_RAW or capabilities beyond the default
+ * set is forbidden. Overridden at restricted by {@code capabilities_restricted} from v1.22.
  *
  * <p>Restricted fields: every container's {@code securityContext.capabilities.add}. Allowed:
  * undefined, empty, or values from {@code AUDIT_WRITE CHOWN DAC_OVERRIDE FOWNER FSETID KILL MKNOD
@@ -19,14 +19,27 @@ final class CapabilitiesBaselineCheck {
 
   private static final Set<String> ALLOWED_1_0 =
       Set.of(
-          "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
-          "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+          "AUDIT_WRITE",
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "MKNOD",
+          "NET_BIND_SERVICE",
+          "SETFCAP",
+          "SETGID",
+          "SETPCAP",
+          "SETUID",
+          "SYS_CHROOT");
 
   private CapabilitiesBaselineCheck() {}
 
   static Check check() {
     return Check.of(
-        ID, Level.BASELINE, VersionedCheck.of(0, CapabilitiesBaselineCheck::capabilitiesBaseline_1_0));
+        ID,
+        Level.BASELINE,
+        VersionedCheck.of(0, CapabilitiesBaselineCheck::capabilitiesBaseline_1_0));
   }
 
   static CheckResult capabilitiesBaseline_1_0(PodView pod) {

@@ -24,9 +24,13 @@ final class CapabilitiesRestrictedCheck {
         ID,
         Level.RESTRICTED,
         VersionedCheck.overriding(
-            22, CapabilitiesRestrictedCheck::capabilitiesRestricted_1_22, CapabilitiesBaselineCheck.ID),
+            22,
+            CapabilitiesRestrictedCheck::capabilitiesRestricted_1_22,
+            CapabilitiesBaselineCheck.ID),
         VersionedCheck.overriding(
-            25, CapabilitiesRestrictedCheck::capabilitiesRestricted_1_25, CapabilitiesBaselineCheck.ID));
+            25,
+            CapabilitiesRestrictedCheck::capabilitiesRestricted_1_25,
+            CapabilitiesBaselineCheck.ID));
   }
 
   static CheckResult capabilitiesRestricted_1_22(PodView pod) {

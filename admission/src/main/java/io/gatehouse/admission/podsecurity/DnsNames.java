@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * apimachinery's {@code IsDNS1123Label} and {@code IsDNS1123Subdomain} with their error texts
- * (as used by {@code ValidateNamespaceName} and {@code NameIsDNSSubdomain}).
+ * apimachinery's {@code IsDNS1123Label} and {@code IsDNS1123Subdomain} with their error texts (as
+ * used by {@code ValidateNamespaceName} and {@code NameIsDNSSubdomain}).
  *
  * <p>Stateless; thread-safe. The patterns have no nested quantifiers over overlapping input, so
  * matching is linear.

@@ -19,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * not newer than it, and a version newer than the newest revision (including {@code latest} and
  * future minors) evaluates as the newest ({@link #maxVersion()}). {@code privileged} runs no
  * checks. At {@code restricted} the baseline checks run too, except those a restricted check
- * overrides at that version. Results are ordered baseline checks by id, then restricted checks
- * by id, as upstream orders them.
+ * overrides at that version. Results are ordered baseline checks by id, then restricted checks by
+ * id, as upstream orders them.
  *
- * <p>Immutable and thread-safe; build one and share it. Evaluation never throws for odd input:
- * JSON values of the wrong type read as absent.
+ * <p>Immutable and thread-safe; build one and share it. Evaluation never throws for odd input: JSON
+ * values of the wrong type read as absent.
  *
  * <pre>{@code
  * Evaluator evaluator = Evaluator.create();
@@ -122,8 +122,8 @@ public final class Evaluator {
     }
 
     /**
-     * Enables the feature gate {@code UserNamespacesPodSecurityStandards} of 1.29–1.34 servers
-     * (off by default, removed in 1.35): pods with {@code hostUsers: false} then pass {@code
+     * Enables the feature gate {@code UserNamespacesPodSecurityStandards} of 1.29–1.34 servers (off
+     * by default, removed in 1.35): pods with {@code hostUsers: false} then pass {@code
      * runAsNonRoot}, {@code runAsUser} and baseline {@code procMount} at every policy version.
      */
     public Builder userNamespacesPodSecurityStandards(boolean enabled) {
@@ -157,8 +157,8 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates a pod at {@code lv}, applying the API server defaults that matter to Pod Security
-   * (a volume without source is an {@code emptyDir}; with {@code hostNetwork: true} a port without
+   * Evaluates a pod at {@code lv}, applying the API server defaults that matter to Pod Security (a
+   * volume without source is an {@code emptyDir}; with {@code hostNetwork: true} a port without
    * {@code hostPort} uses its {@code containerPort}). Use {@link #evaluateObject} for templates.
    *
    * @param lv the level and version

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The text helpers upstream's checks format with: {@code joinQuote}, {@code pluralize}, Go's
- * {@code %q} and Go's byte-order string sorting ({@code sets.String.List()}).
+ * The text helpers upstream's checks format with: {@code joinQuote}, {@code pluralize}, Go's {@code
+ * %q} and Go's byte-order string sorting ({@code sets.String.List()}).
  *
  * <p>Stateless; thread-safe.
  */
@@ -130,8 +130,14 @@ final class GoText {
       return true;
     }
     return switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.PRIVATE_USE,
+          Character.SURROGATE,
+          Character.UNASSIGNED,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          false;
       case Character.SPACE_SEPARATOR -> cp == 0x20;
       default -> true;
     };

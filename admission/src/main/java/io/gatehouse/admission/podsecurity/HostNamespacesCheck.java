@@ -19,7 +19,8 @@ final class HostNamespacesCheck {
   private HostNamespacesCheck() {}
 
   static Check check() {
-    return Check.of(ID, Level.BASELINE, VersionedCheck.of(0, HostNamespacesCheck::hostNamespaces_1_0));
+    return Check.of(
+        ID, Level.BASELINE, VersionedCheck.of(0, HostNamespacesCheck::hostNamespaces_1_0));
   }
 
   static CheckResult hostNamespaces_1_0(PodView pod) {

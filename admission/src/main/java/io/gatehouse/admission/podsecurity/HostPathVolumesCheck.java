@@ -17,7 +17,8 @@ final class HostPathVolumesCheck {
   private HostPathVolumesCheck() {}
 
   static Check check() {
-    return Check.of(ID, Level.BASELINE, VersionedCheck.of(0, HostPathVolumesCheck::hostPathVolumes_1_0));
+    return Check.of(
+        ID, Level.BASELINE, VersionedCheck.of(0, HostPathVolumesCheck::hostPathVolumes_1_0));
   }
 
   static CheckResult hostPathVolumes_1_0(PodView pod) {

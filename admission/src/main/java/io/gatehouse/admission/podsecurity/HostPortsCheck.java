@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@code hostPorts} (baseline, v1.0): host ports are forbidden.
  *
  * <p>Restricted field: every container's {@code ports[*].hostPort}. Allowed: undefined, 0. The
- * ports are listed as upstream sorts them: as strings. For a pod with {@code hostNetwork: true}
- * the API server defaults an unset {@code hostPort} of a container or init container to its
- * {@code containerPort} before admission, so such ports count as host ports here too.
+ * ports are listed as upstream sorts them: as strings. For a pod with {@code hostNetwork: true} the
+ * API server defaults an unset {@code hostPort} of a container or init container to its {@code
+ * containerPort} before admission, so such ports count as host ports here too.
  */
 final class HostPortsCheck {
 

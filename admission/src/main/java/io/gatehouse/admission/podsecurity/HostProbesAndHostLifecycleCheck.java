@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code hostProbesAndHostLifecycle} (baseline, v1.34): probes and lifecycle handlers may not
- * name a host.
+ * {@code hostProbesAndHostLifecycle} (baseline, v1.34): probes and lifecycle handlers may not name
+ * a host.
  *
  * <p>Restricted fields, for every container: {@code livenessProbe}, {@code readinessProbe} and
  * {@code startupProbe} {@code .httpGet.host} and {@code .tcpSocket.host}; {@code

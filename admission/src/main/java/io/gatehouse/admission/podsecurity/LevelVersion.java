@@ -34,7 +34,10 @@ public record LevelVersion(Level level, Version version) {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "invalid Pod Security level " + GoText.quote(level) + ": " + Level.INVALID));
+                        "invalid Pod Security level "
+                            + GoText.quote(level)
+                            + ": "
+                            + Level.INVALID));
     Version v =
         Version.tryParse(version)
             .orElseThrow(

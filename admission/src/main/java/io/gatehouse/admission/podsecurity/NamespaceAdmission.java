@@ -42,7 +42,9 @@ final class NamespaceAdmission {
     }
     Unstructured namespace = attrs.object();
     if (!PodSecurityAdmission.isKind(namespace, "Namespace")) {
-      return new Response().error(Response.badRequest("failed to decode namespace"), null).toResult();
+      return new Response()
+          .error(Response.badRequest("failed to decode namespace"), null)
+          .toResult();
     }
     // kube-apiserver gives a namespace request the namespace's own name as its namespace
     String name = attrs.namespace().isEmpty() ? namespace.name() : attrs.namespace();
@@ -99,13 +101,34 @@ final class NamespaceAdmission {
       return AdmissionResult.ALLOWED;
     }
     List<String> modes = new ArrayList<>(3);
-    mode(modes, "enforce", policy.enforce(), labels, PodSecurityKeys.ENFORCE_LEVEL, PodSecurityKeys.ENFORCE_VERSION);
-    mode(modes, "audit", policy.audit(), labels, PodSecurityKeys.AUDIT_LEVEL, PodSecurityKeys.AUDIT_VERSION);
-    mode(modes, "warn", policy.warn(), labels, PodSecurityKeys.WARN_LEVEL, PodSecurityKeys.WARN_VERSION);
+    mode(
+        modes,
+        "enforce",
+        policy.enforce(),
+        labels,
+        PodSecurityKeys.ENFORCE_LEVEL,
+        PodSecurityKeys.ENFORCE_VERSION);
+    mode(
+        modes,
+        "audit",
+        policy.audit(),
+        labels,
+        PodSecurityKeys.AUDIT_LEVEL,
+        PodSecurityKeys.AUDIT_VERSION);
+    mode(
+        modes,
+        "warn",
+        policy.warn(),
+        labels,
+        PodSecurityKeys.WARN_LEVEL,
+        PodSecurityKeys.WARN_VERSION);
     return new Response()
         .warn(
-            "namespace " + GoText.quote(name) + " is exempt from Pod Security, and the policy ("
-                + String.join(", ", modes) + ") will be ignored",
+            "namespace "
+                + GoText.quote(name)
+                + " is exempt from Pod Security, and the policy ("
+                + String.join(", ", modes)
+                + ") will be ignored",
             "")
         .toResult();
   }
@@ -162,13 +185,18 @@ final class NamespaceAdmission {
     List<String> warnings = new ArrayList<>();
     if (checked < total) {
       warnings.add(
-          "new PodSecurity enforce level only checked against the first " + checked + " of "
-              + total + " existing pods");
+          "new PodSecurity enforce level only checked against the first "
+              + checked
+              + " of "
+              + total
+              + " existing pods");
     }
     if (!podWarnings.isEmpty()) {
       warnings.add(
-          "existing pods in namespace " + GoText.quote(namespace)
-              + " violate the new PodSecurity enforce level " + GoText.quote(enforce.toString()));
+          "existing pods in namespace "
+              + GoText.quote(namespace)
+              + " violate the new PodSecurity enforce level "
+              + GoText.quote(enforce.toString()));
     }
     List<String> decorated = new ArrayList<>(podWarnings.size());
     for (String warning : podWarnings) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * api.PolicyToEvaluate}.
  *
  * <p>A missing label keeps the default. An invalid enforce level becomes {@code restricted} (fail
- * closed), an invalid audit or warn level {@code privileged} (fail open), an invalid version
- * {@code latest}; each invalid label adds an {@code Invalid value} error on {@code
+ * closed), an invalid audit or warn level {@code privileged} (fail open), an invalid version {@code
+ * latest}; each invalid label adds an {@code Invalid value} error on {@code
  * metadata.labels[<key>]}.
  *
  * @param policy the policy to evaluate; always usable, even when there are errors
@@ -30,14 +30,29 @@ public record NamespacePolicy(Policy policy, List<FieldError> errors) {
     }
     List<FieldError> errors = new ArrayList<>(0);
     LevelVersion enforce =
-        resolve(labels, PodSecurityKeys.ENFORCE_LEVEL, PodSecurityKeys.ENFORCE_VERSION,
-            defaults.enforce(), Level.RESTRICTED, errors);
+        resolve(
+            labels,
+            PodSecurityKeys.ENFORCE_LEVEL,
+            PodSecurityKeys.ENFORCE_VERSION,
+            defaults.enforce(),
+            Level.RESTRICTED,
+            errors);
     LevelVersion audit =
-        resolve(labels, PodSecurityKeys.AUDIT_LEVEL, PodSecurityKeys.AUDIT_VERSION,
-            defaults.audit(), Level.PRIVILEGED, errors);
+        resolve(
+            labels,
+            PodSecurityKeys.AUDIT_LEVEL,
+            PodSecurityKeys.AUDIT_VERSION,
+            defaults.audit(),
+            Level.PRIVILEGED,
+            errors);
     LevelVersion warn =
-        resolve(labels, PodSecurityKeys.WARN_LEVEL, PodSecurityKeys.WARN_VERSION,
-            defaults.warn(), Level.PRIVILEGED, errors);
+        resolve(
+            labels,
+            PodSecurityKeys.WARN_LEVEL,
+            PodSecurityKeys.WARN_VERSION,
+            defaults.warn(),
+            Level.PRIVILEGED,
+            errors);
     return new NamespacePolicy(new Policy(enforce, audit, warn), errors);
   }
 

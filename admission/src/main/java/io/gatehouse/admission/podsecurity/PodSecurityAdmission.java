@@ -26,15 +26,15 @@ import org.jspecify.annotations.Nullable;
  *       pod-security.kubernetes.io/audit-violations}; warn violations a warning {@code would
  *       violate PodSecurity …} (only when not denied). Subresources {@code exec}, {@code attach},
  *       {@code binding}, {@code eviction}, {@code log}, {@code portforward}, {@code proxy} and
- *       {@code status} are ignored, as are updates that change no image, container count or
- *       seccomp annotation.
+ *       {@code status} are ignored, as are updates that change no image, container count or seccomp
+ *       annotation.
  *   <li>Pod templates of PodTemplates, ReplicationControllers, ReplicaSets, Deployments,
  *       StatefulSets, DaemonSets, Jobs and CronJobs are only audited and warned about, never
  *       denied; subresources are ignored.
  *   <li>Namespaces: invalid labels are rejected on create, and on update when they change (422).
  *       Tightening the enforce policy returns warnings naming existing pods that would violate it
- *       (read from {@link ClusterState}); a non-privileged policy on an exempt namespace returns
- *       a warning that it will be ignored.
+ *       (read from {@link ClusterState}); a non-privileged policy on an exempt namespace returns a
+ *       warning that it will be ignored.
  *   <li>Exempt users, namespaces and runtime classes are allowed with the audit annotation {@code
  *       pod-security.kubernetes.io/exempt}.
  * </ul>
@@ -79,8 +79,7 @@ public final class PodSecurityAdmission {
     this.defaultPolicy = configuration.defaultPolicy();
     this.evaluator = evaluator;
     this.cluster = cluster;
-    this.namespaces =
-        new NamespaceAdmission(this, maxPodsToCheck, podCheckTimeoutNanos, nanoTime);
+    this.namespaces = new NamespaceAdmission(this, maxPodsToCheck, podCheckTimeoutNanos, nanoTime);
   }
 
   /**
@@ -160,7 +159,9 @@ public final class PodSecurityAdmission {
     if (attrs.operation() == Operation.UPDATE) {
       Unstructured oldPod = attrs.oldObject();
       if (!isKind(oldPod, "Pod")) {
-        return new Response().error(Response.badRequest("failed to decode old pod"), null).toResult();
+        return new Response()
+            .error(Response.badRequest("failed to decode old pod"), null)
+            .toResult();
       }
       if (!PodUpdates.significant(pod.object(), oldPod.object())) {
         return AdmissionResult.ALLOWED;
@@ -186,7 +187,9 @@ public final class PodSecurityAdmission {
       return new Response()
           .annotate(
               PodSecurityKeys.ERROR_ANNOTATION,
-              "failed to lookup namespace " + GoText.quote(attrs.namespace()) + ": "
+              "failed to lookup namespace "
+                  + GoText.quote(attrs.namespace())
+                  + ": "
                   + notFound(attrs.namespace()))
           .toResult();
     }

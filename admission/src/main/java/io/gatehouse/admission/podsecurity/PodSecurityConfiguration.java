@@ -12,8 +12,8 @@ import java.util.Set;
  * defaulting: every empty level defaults to {@code privileged}, every empty version to {@code
  * latest}.
  *
- * <p>Immutable. Use {@link #initializationError()} before use: kube-apiserver refuses to start
- * with a configuration it reports.
+ * <p>Immutable. Use {@link #initializationError()} before use: kube-apiserver refuses to start with
+ * a configuration it reports.
  *
  * @param defaults the policy of namespaces without labels
  * @param exemptions who and what is never checked

@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Reads the {@code PodSecurity} plugin configuration as kube-apiserver's {@code
  * --admission-control-config-file} does: an {@code AdmissionConfiguration} ({@code
  * apiserver.config.k8s.io/v1} or {@code v1alpha1}, or {@code apiserver.k8s.io/v1alpha1}) whose
- * {@code PodSecurity} plugin entry embeds the configuration or names a file ({@code path},
- * relative to the admission configuration file), or a {@code PodSecurityConfiguration} file
- * itself. No {@code PodSecurity} entry, or an empty file, gives {@link
- * PodSecurityConfiguration#DEFAULT}. The configuration is decoded strictly (unknown fields are
- * errors), defaulted, then checked as the plugin's initialization checks it.
+ * {@code PodSecurity} plugin entry embeds the configuration or names a file ({@code path}, relative
+ * to the admission configuration file), or a {@code PodSecurityConfiguration} file itself. No
+ * {@code PodSecurity} entry, or an empty file, gives {@link PodSecurityConfiguration#DEFAULT}. The
+ * configuration is decoded strictly (unknown fields are errors), defaulted, then checked as the
+ * plugin's initialization checks it.
  *
  * <p>Stateless; thread-safe.
  */
@@ -29,7 +29,10 @@ public final class PodSecurityConfigurationLoader {
   static final String GROUP = "pod-security.admission.config.k8s.io";
   private static final Set<String> VERSIONS = Set.of("v1", "v1beta1", "v1alpha1");
   private static final Set<String> ADMISSION_API_VERSIONS =
-      Set.of("apiserver.config.k8s.io/v1", "apiserver.config.k8s.io/v1alpha1", "apiserver.k8s.io/v1alpha1");
+      Set.of(
+          "apiserver.config.k8s.io/v1",
+          "apiserver.config.k8s.io/v1alpha1",
+          "apiserver.k8s.io/v1alpha1");
 
   private PodSecurityConfigurationLoader() {}
 
@@ -84,7 +87,8 @@ public final class PodSecurityConfigurationLoader {
       return new Loaded(PodSecurityConfiguration.DEFAULT);
     }
     if (decoded.manifests().size() > 1) {
-      return new Failed(List.of(source + ": expected one object, found " + decoded.manifests().size()));
+      return new Failed(
+          List.of(source + ": expected one object, found " + decoded.manifests().size()));
     }
     Map<String, @Nullable Object> object = decoded.manifests().get(0).object().object();
     if (!"AdmissionConfiguration".equals(object.get("kind"))
@@ -144,7 +148,9 @@ public final class PodSecurityConfigurationLoader {
     int slash = av.indexOf('/');
     String group = slash < 0 ? "" : av.substring(0, slash);
     String version = slash < 0 ? av : av.substring(slash + 1);
-    if (!group.equals(GROUP) || !VERSIONS.contains(version) || !k.equals("PodSecurityConfiguration")) {
+    if (!group.equals(GROUP)
+        || !VERSIONS.contains(version)
+        || !k.equals("PodSecurityConfiguration")) {
       return new Failed(
           List.of(
               source
@@ -152,12 +158,15 @@ public final class PodSecurityConfigurationLoader {
                   + GoText.quote(k)
                   + " is registered for version "
                   + GoText.quote(av)
-                  + " in scheme \"k8s.io/pod-security-admission/admission/api/scheme/scheme.go:28\""));
+                  + " in scheme"
+                  + " \"k8s.io/pod-security-admission/admission/api/scheme/scheme.go:28\""));
     }
     StrictDecoder d = new StrictDecoder();
     d.allow(object, "", Set.of("apiVersion", "kind", "defaults", "exemptions"));
     Map<?, ?> defaults = d.object(object, "defaults", "PodSecurityConfiguration.defaults");
-    d.allow(defaults, "defaults.",
+    d.allow(
+        defaults,
+        "defaults.",
         Set.of("enforce", "enforce-version", "audit", "audit-version", "warn", "warn-version"));
     Map<?, ?> exemptions = d.object(object, "exemptions", "PodSecurityConfiguration.exemptions");
     d.allow(exemptions, "exemptions.", Set.of("usernames", "namespaces", "runtimeClasses"));
@@ -165,7 +174,8 @@ public final class PodSecurityConfigurationLoader {
         new PodSecurityConfiguration(
             new PodSecurityConfiguration.Defaults(
                 d.string(defaults, "enforce", "PodSecurityDefaults.defaults.enforce"),
-                d.string(defaults, "enforce-version", "PodSecurityDefaults.defaults.enforce-version"),
+                d.string(
+                    defaults, "enforce-version", "PodSecurityDefaults.defaults.enforce-version"),
                 d.string(defaults, "audit", "PodSecurityDefaults.defaults.audit"),
                 d.string(defaults, "audit-version", "PodSecurityDefaults.defaults.audit-version"),
                 d.string(defaults, "warn", "PodSecurityDefaults.defaults.warn"),
@@ -174,7 +184,9 @@ public final class PodSecurityConfigurationLoader {
                 d.strings(exemptions, "usernames", "PodSecurityExemptions.exemptions.usernames"),
                 d.strings(exemptions, "namespaces", "PodSecurityExemptions.exemptions.namespaces"),
                 d.strings(
-                    exemptions, "runtimeClasses", "PodSecurityExemptions.exemptions.runtimeClasses")));
+                    exemptions,
+                    "runtimeClasses",
+                    "PodSecurityExemptions.exemptions.runtimeClasses")));
     if (d.typeError != null) {
       return new Failed(List.of(source + ": " + d.typeError));
     }

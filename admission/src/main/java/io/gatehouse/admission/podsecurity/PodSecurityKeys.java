@@ -8,23 +8,31 @@ public final class PodSecurityKeys {
 
   /** Namespace label: the enforce level. */
   public static final String ENFORCE_LEVEL = PREFIX + "enforce";
+
   /** Namespace label: the enforce version. */
   public static final String ENFORCE_VERSION = PREFIX + "enforce-version";
+
   /** Namespace label: the audit level. */
   public static final String AUDIT_LEVEL = PREFIX + "audit";
+
   /** Namespace label: the audit version. */
   public static final String AUDIT_VERSION = PREFIX + "audit-version";
+
   /** Namespace label: the warn level. */
   public static final String WARN_LEVEL = PREFIX + "warn";
+
   /** Namespace label: the warn version. */
   public static final String WARN_VERSION = PREFIX + "warn-version";
 
   /** Audit annotation: why the request was exempt ({@code user}, {@code namespace}, …). */
   public static final String EXEMPT_ANNOTATION = PREFIX + "exempt";
+
   /** Audit annotation: the violations of the audit policy. */
   public static final String AUDIT_VIOLATIONS_ANNOTATION = PREFIX + "audit-violations";
+
   /** Audit annotation: the enforce policy a pod was checked against. */
   public static final String ENFORCE_POLICY_ANNOTATION = PREFIX + "enforce-policy";
+
   /** Audit annotation: an error met while admitting. */
   public static final String ERROR_ANNOTATION = PREFIX + "error";
 

@@ -9,8 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where each kind Pod Security evaluates keeps its pod: upstream's {@code
- * DefaultPodSpecExtractor}.
+ * Where each kind Pod Security evaluates keeps its pod: upstream's {@code DefaultPodSpecExtractor}.
  *
  * @param resource the resource, e.g. {@code deployments.apps}
  * @param kind the kind
@@ -25,16 +24,24 @@ record PodTemplates(
     new PodTemplates(new GroupResource("", "pods"), "Pod", List.of(), false),
     new PodTemplates(new GroupResource("", "podtemplates"), "PodTemplate", path("template"), false),
     new PodTemplates(
-        new GroupResource("", "replicationcontrollers"), "ReplicationController",
-        path("spec", "template"), true),
-    new PodTemplates(new GroupResource("apps", "replicasets"), "ReplicaSet", path("spec", "template"), false),
-    new PodTemplates(new GroupResource("apps", "deployments"), "Deployment", path("spec", "template"), false),
-    new PodTemplates(new GroupResource("apps", "statefulsets"), "StatefulSet", path("spec", "template"), false),
-    new PodTemplates(new GroupResource("apps", "daemonsets"), "DaemonSet", path("spec", "template"), false),
+        new GroupResource("", "replicationcontrollers"),
+        "ReplicationController",
+        path("spec", "template"),
+        true),
+    new PodTemplates(
+        new GroupResource("apps", "replicasets"), "ReplicaSet", path("spec", "template"), false),
+    new PodTemplates(
+        new GroupResource("apps", "deployments"), "Deployment", path("spec", "template"), false),
+    new PodTemplates(
+        new GroupResource("apps", "statefulsets"), "StatefulSet", path("spec", "template"), false),
+    new PodTemplates(
+        new GroupResource("apps", "daemonsets"), "DaemonSet", path("spec", "template"), false),
     new PodTemplates(new GroupResource("batch", "jobs"), "Job", path("spec", "template"), false),
     new PodTemplates(
-        new GroupResource("batch", "cronjobs"), "CronJob",
-        path("spec", "jobTemplate", "spec", "template"), false),
+        new GroupResource("batch", "cronjobs"),
+        "CronJob",
+        path("spec", "jobTemplate", "spec", "template"),
+        false),
   };
 
   /**
@@ -44,7 +51,8 @@ record PodTemplates(
    * @param spec the pod spec, or null
    * @param fieldPrefix the path of the template in the object with a trailing dot, empty for pods
    */
-  record Found(@Nullable Map<String, ?> metadata, @Nullable Map<String, ?> spec, String fieldPrefix) {}
+  record Found(
+      @Nullable Map<String, ?> metadata, @Nullable Map<String, ?> spec, String fieldPrefix) {}
 
   private static List<String> path(String... keys) {
     return List.of(keys);

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Upstream's {@code isSignificantPodUpdate}: a pod update is re-evaluated only if it can change
- * what Pod Security checks: a different number of containers or init containers, a changed
- * image or per-container seccomp annotation, or an ephemeral container added or changed the same
- * way. Other updates (labels, tolerations, status, …) are always allowed.
+ * what Pod Security checks: a different number of containers or init containers, a changed image or
+ * per-container seccomp annotation, or an ephemeral container added or changed the same way. Other
+ * updates (labels, tolerations, status, …) are always allowed.
  */
 final class PodUpdates {
 
@@ -59,11 +59,14 @@ final class PodUpdates {
       @Nullable Map<?, ?> annotations,
       @Nullable Map<?, ?> oldAnnotations) {
     Map<?, ?> c = asMap(container);
-    if (!Values.stringOrEmpty(c, "image").equals(Values.stringOrEmpty(asMap(oldContainer), "image"))) {
+    if (!Values.stringOrEmpty(c, "image")
+        .equals(Values.stringOrEmpty(asMap(oldContainer), "image"))) {
       return true;
     }
-    String key = SeccompProfileBaselineCheck.CONTAINER_ANNOTATION_PREFIX + Values.stringOrEmpty(c, "name");
-    return !Values.stringOrEmpty(annotations, key).equals(Values.stringOrEmpty(oldAnnotations, key));
+    String key =
+        SeccompProfileBaselineCheck.CONTAINER_ANNOTATION_PREFIX + Values.stringOrEmpty(c, "name");
+    return !Values.stringOrEmpty(annotations, key)
+        .equals(Values.stringOrEmpty(oldAnnotations, key));
   }
 
   private static Map<?, ?> asMap(@Nullable Object o) {

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param securityContext {@code spec.securityContext}, or null
  * @param containers init, regular and ephemeral containers, in that order
  * @param hostNetworkPortDefaulting whether the API server's defaulting gives the ports of
- *     containers and init containers without a {@code hostPort} their {@code containerPort} as
- *     host port: for pods (not pod templates, since 1.28) with {@code hostNetwork: true}
+ *     containers and init containers without a {@code hostPort} their {@code containerPort} as host
+ *     port: for pods (not pod templates, since 1.28) with {@code hostNetwork: true}
  */
 record PodView(
     Map<?, ?> annotations,
@@ -72,7 +72,10 @@ record PodView(
     return Values.bool(spec, "hostUsers");
   }
 
-  /** Returns whether {@code spec.hostUsers} is explicitly false (the pod has its own user namespace). */
+  /**
+   * Returns whether {@code spec.hostUsers} is explicitly false (the pod has its own user
+   * namespace).
+   */
   boolean userNamespace() {
     return Boolean.FALSE.equals(hostUsers());
   }

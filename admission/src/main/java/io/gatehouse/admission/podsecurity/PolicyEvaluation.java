@@ -7,8 +7,8 @@ import java.util.List;
  * AggregateCheckResult} with the check ids kept.
  *
  * @param levelVersion the level and version evaluated, as requested (e.g. {@code latest})
- * @param violations every failed check, in upstream's order (baseline checks by id, then
- *     restricted checks by id); empty when the pod is allowed
+ * @param violations every failed check, in upstream's order (baseline checks by id, then restricted
+ *     checks by id); empty when the pod is allowed
  */
 public record PolicyEvaluation(LevelVersion levelVersion, List<Violation> violations) {
 
@@ -44,11 +44,14 @@ public record PolicyEvaluation(LevelVersion levelVersion, List<Violation> violat
   }
 
   /**
-   * Returns the enforce-mode message: {@code violates PodSecurity "restricted:latest": …} (the
-   * part after {@code pods "x" is forbidden: }).
+   * Returns the enforce-mode message: {@code violates PodSecurity "restricted:latest": …} (the part
+   * after {@code pods "x" is forbidden: }).
    */
   public String denialMessage() {
-    return "violates PodSecurity " + GoText.quote(levelVersion.toString()) + ": " + forbiddenDetail();
+    return "violates PodSecurity "
+        + GoText.quote(levelVersion.toString())
+        + ": "
+        + forbiddenDetail();
   }
 
   /**

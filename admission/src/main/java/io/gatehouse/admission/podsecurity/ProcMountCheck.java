@@ -6,8 +6,8 @@ import java.util.TreeSet;
 
 /**
  * {@code procMount} (baseline, v1.0 and v1.35): the default /proc masks are required. From v1.35
- * any value is allowed for a pod with {@code hostUsers: false}; {@code procMount_restricted}
- * keeps the v1.0 rule at the restricted level.
+ * any value is allowed for a pod with {@code hostUsers: false}; {@code procMount_restricted} keeps
+ * the v1.0 rule at the restricted level.
  *
  * <p>Restricted field: every container's {@code securityContext.procMount}. Allowed: undefined,
  * {@code Default}.
@@ -24,7 +24,10 @@ final class ProcMountCheck {
             ? ProcMountCheck::procMount_1_35
             : ProcMountCheck::procMount_1_0;
     return Check.of(
-        ID, Level.BASELINE, VersionedCheck.of(0, v1_0), VersionedCheck.of(35, ProcMountCheck::procMount_1_35));
+        ID,
+        Level.BASELINE,
+        VersionedCheck.of(0, v1_0),
+        VersionedCheck.of(35, ProcMountCheck::procMount_1_35));
   }
 
   /** Forbids any procMount but {@code Default}, whatever the pod's user namespace. */

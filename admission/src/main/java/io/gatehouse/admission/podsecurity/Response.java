@@ -14,9 +14,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The response being built for one request: upstream's {@code AdmissionResponse} (allowed,
- * result status, warnings, audit annotations) mapped onto an {@link AdmissionResult}. Not
- * thread-safe; one per request.
+ * The response being built for one request: upstream's {@code AdmissionResponse} (allowed, result
+ * status, warnings, audit annotations) mapped onto an {@link AdmissionResult}. Not thread-safe; one
+ * per request.
  */
 final class Response {
 
@@ -50,8 +50,8 @@ final class Response {
   }
 
   /**
-   * Denies with upstream's {@code NewForbidden(resource, name, violates PodSecurity …)}; one
-   * {@link Denial} per failed check.
+   * Denies with upstream's {@code NewForbidden(resource, name, violates PodSecurity …)}; one {@link
+   * Denial} per failed check.
    */
   Response forbidden(GroupResource resource, String name, PolicyEvaluation result) {
     String error = result.denialMessage();
@@ -66,13 +66,22 @@ final class Response {
     String prefix = "violates PodSecurity " + GoText.quote(result.levelVersion().toString()) + ": ";
     for (Violation v : result.violations()) {
       denials.add(
-          new Denial(PodSecurityKeys.PLUGIN, "", "", prefix + v.message(), "Forbidden", 403, "", v.check()));
+          new Denial(
+              PodSecurityKeys.PLUGIN,
+              "",
+              "",
+              prefix + v.message(),
+              "Forbidden",
+              403,
+              "",
+              v.check()));
     }
     return this;
   }
 
   /** Denies with upstream's {@code NewInvalid(kind, name, errors)} for namespace label errors. */
-  Response invalid(String groupKind, String group, String kind, String name, List<FieldError> errors) {
+  Response invalid(
+      String groupKind, String group, String kind, String name, List<FieldError> errors) {
     List<Status.Cause> causes = new ArrayList<>(errors.size());
     for (FieldError e : errors) {
       causes.add(new Status.Cause(e.type().cause(), e.body(), e.field()));
@@ -81,7 +90,11 @@ final class Response {
     }
     status =
         new Status(
-            groupKind + " " + GoText.quote(name) + " is invalid: " + Aggregates.ofFieldErrors(errors),
+            groupKind
+                + " "
+                + GoText.quote(name)
+                + " is invalid: "
+                + Aggregates.ofFieldErrors(errors),
             StatusReason.INVALID,
             new Status.Details(name, group, kind, causes),
             422);
@@ -89,8 +102,8 @@ final class Response {
   }
 
   /**
-   * Denies with upstream's {@code errorResponse(err, status)}: the status, and the audit
-   * annotation {@code error} = the status message, followed by {@code ": " + cause} when given.
+   * Denies with upstream's {@code errorResponse(err, status)}: the status, and the audit annotation
+   * {@code error} = the status message, followed by {@code ": " + cause} when given.
    */
   Response error(Status s, @Nullable String cause) {
     status = s;

@@ -8,8 +8,7 @@ import java.util.List;
  * v1.35 pods with {@code hostUsers: false} pass.
  *
  * <p>Restricted fields: {@code spec.securityContext.runAsNonRoot} and every container's {@code
- * securityContext.runAsNonRoot}. Allowed: true; undefined at container level if the pod sets
- * true.
+ * securityContext.runAsNonRoot}. Allowed: true; undefined at container level if the pod sets true.
  */
 final class RunAsNonRootCheck {
 

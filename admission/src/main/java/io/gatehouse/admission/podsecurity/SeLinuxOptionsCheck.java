@@ -67,7 +67,9 @@ final class SeLinuxOptionsCheck {
     List<String> badData = new ArrayList<>(3);
     if (!f.badTypes.isEmpty()) {
       badData.add(
-          GoText.pluralize("type", "types", f.badTypes.size()) + " " + GoText.joinQuote(f.badTypes));
+          GoText.pluralize("type", "types", f.badTypes.size())
+              + " "
+              + GoText.joinQuote(f.badTypes));
     }
     if (f.setUser) {
       badData.add("user may not be set");

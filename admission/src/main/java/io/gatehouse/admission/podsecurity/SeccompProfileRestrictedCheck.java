@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * localhost profiles are allowed. From v1.25 pods with {@code spec.os.name: windows} pass.
  *
  * <p>Restricted fields: {@code spec.securityContext.seccompProfile.type} and every container's
- * {@code securityContext.seccompProfile.type}. Allowed: {@code RuntimeDefault}, {@code
- * Localhost}; undefined at container level if the pod sets an allowed type.
+ * {@code securityContext.seccompProfile.type}. Allowed: {@code RuntimeDefault}, {@code Localhost};
+ * undefined at container level if the pod sets an allowed type.
  */
 final class SeccompProfileRestrictedCheck {
 

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a container's {@code securityContext} (or, for the fields both share, the pod's)
- * that Pod Security reads. A null field is unset; a profile or options object that is present
- * but empty reads as its zero value ({@code ""}), as a non-nil Go pointer to a zero struct.
+ * that Pod Security reads. A null field is unset; a profile or options object that is present but
+ * empty reads as its zero value ({@code ""}), as a non-nil Go pointer to a zero struct.
  *
  * @param privileged {@code privileged}
  * @param allowPrivilegeEscalation {@code allowPrivilegeEscalation}

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a JSON map into typed values the way a strict Go decoder would: unknown fields are
- * collected as {@code unknown field "<path>"}, the first type mismatch as Go's {@code json:
- * cannot unmarshal …} error. Not thread-safe; one per decode.
+ * collected as {@code unknown field "<path>"}, the first type mismatch as Go's {@code json: cannot
+ * unmarshal …} error. Not thread-safe; one per decode.
  */
 final class StrictDecoder {
 
@@ -74,8 +74,12 @@ final class StrictDecoder {
   private void mismatch(Object value, String goField, String goType) {
     if (typeError == null) {
       typeError =
-          "json: cannot unmarshal " + jsonType(value) + " into Go struct field " + goField
-              + " of type " + goType;
+          "json: cannot unmarshal "
+              + jsonType(value)
+              + " into Go struct field "
+              + goField
+              + " of type "
+              + goType;
     }
   }
 

@@ -12,12 +12,12 @@ import java.util.Set;
  *
  * <p>Restricted field: {@code spec.securityContext.sysctls[*].name}. Allowed: v1.0 {@code
  * kernel.shm_rmid_forced}, {@code net.ipv4.ip_local_port_range}, {@code net.ipv4.tcp_syncookies},
- * {@code net.ipv4.ping_group_range}, {@code net.ipv4.ip_unprivileged_port_start}; v1.27 adds
- * {@code net.ipv4.ip_local_reserved_ports}; v1.29 adds {@code net.ipv4.tcp_keepalive_time},
- * {@code net.ipv4.tcp_fin_timeout}, {@code net.ipv4.tcp_keepalive_intvl}, {@code
- * net.ipv4.tcp_keepalive_probes}; v1.32 adds {@code net.ipv4.tcp_rmem}, {@code
- * net.ipv4.tcp_wmem}; v1.37 adds {@code net.ipv4.tcp_slow_start_after_idle}, {@code
- * net.ipv4.tcp_notsent_lowat}. Forbidden names are listed in spec order.
+ * {@code net.ipv4.ping_group_range}, {@code net.ipv4.ip_unprivileged_port_start}; v1.27 adds {@code
+ * net.ipv4.ip_local_reserved_ports}; v1.29 adds {@code net.ipv4.tcp_keepalive_time}, {@code
+ * net.ipv4.tcp_fin_timeout}, {@code net.ipv4.tcp_keepalive_intvl}, {@code
+ * net.ipv4.tcp_keepalive_probes}; v1.32 adds {@code net.ipv4.tcp_rmem}, {@code net.ipv4.tcp_wmem};
+ * v1.37 adds {@code net.ipv4.tcp_slow_start_after_idle}, {@code net.ipv4.tcp_notsent_lowat}.
+ * Forbidden names are listed in spec order.
  */
 final class SysctlsCheck {
 
@@ -71,7 +71,8 @@ final class SysctlsCheck {
     if (forbidden.isEmpty()) {
       return CheckResult.ALLOWED;
     }
-    return CheckResult.forbidden("forbidden sysctls", String.join(", ", forbidden), List.of(), fields);
+    return CheckResult.forbidden(
+        "forbidden sysctls", String.join(", ", forbidden), List.of(), fields);
   }
 
   private static Set<String> union(Set<String> base, String... added) {

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A policy version, as upstream's {@code api.Version}: {@code v1.<minor>} or {@code latest}.
- * {@code latest} is newer than every numbered version, including future ones; a numbered version
- * newer than the newest check evaluates as the newest.
+ * A policy version, as upstream's {@code api.Version}: {@code v1.<minor>} or {@code latest}. {@code
+ * latest} is newer than every numbered version, including future ones; a numbered version newer
+ * than the newest check evaluates as the newest.
  *
  * @param major the major version (always 1 when not latest, 0 for latest)
  * @param minor the minor version (0 for latest)

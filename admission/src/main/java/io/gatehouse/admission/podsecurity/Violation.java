@@ -22,7 +22,9 @@ public record Violation(
     fields = List.copyOf(fields);
   }
 
-  /** Returns upstream's text for this violation: {@code <reason> (<detail>)}, or the reason alone. */
+  /**
+   * Returns upstream's text for this violation: {@code <reason> (<detail>)}, or the reason alone.
+   */
   public String message() {
     return detail.isEmpty() ? reason : reason + " (" + detail + ")";
   }

@@ -44,7 +44,8 @@ final class WindowsHostProcessCheck {
     }
     return CheckResult.forbidden(
         "hostProcess",
-        String.join(" and ", setters) + " must not set securityContext.windowsOptions.hostProcess=true",
+        String.join(" and ", setters)
+            + " must not set securityContext.windowsOptions.hostProcess=true",
         badContainers,
         fields);
   }

@@ -216,7 +216,8 @@ class CheckDetailsTest {
                 startupProbe: {httpGet: {host: a.com}}
             """,
             "probe or lifecycle host",
-            "containers \"invalid1\", \"invalid2\" use probe or lifecycle hosts \"a.com\", \"b.com\""),
+            "containers \"invalid1\", \"invalid2\" use probe or lifecycle hosts \"a.com\","
+                + " \"b.com\""),
         new Case(
             "hostProbesAndHostLifecycle init container",
             HostProbesAndHostLifecycleCheck::hostProbesAndHostLifecycle_1_34,
@@ -254,7 +255,8 @@ class CheckDetailsTest {
               - {name: e, securityContext: {procMount: other}}
             """,
             "procMount",
-            "containers \"d\", \"e\" must not set securityContext.procMount to \"Unmasked\", \"other\""),
+            "containers \"d\", \"e\" must not set securityContext.procMount to \"Unmasked\","
+                + " \"other\""),
         new Case(
             "procMount v1.35 host users",
             ProcMountCheck::procMount_1_35,
@@ -305,13 +307,14 @@ class CheckDetailsTest {
               - {name: c1}
             """,
             "restricted volume types",
-            "volumes \"b1\", \"b2\", \"b3\", \"b4\", \"b5\", \"b6\", \"b7\", \"b8\", \"b9\", \"b10\","
-                + " \"b11\", \"b12\", \"b13\", \"b14\", \"b15\", \"b16\", \"b17\", \"b18\", \"b19\","
-                + " \"b20\", \"b21\" use restricted volume types \"awsElasticBlockStore\","
-                + " \"azureDisk\", \"azureFile\", \"cephfs\", \"cinder\", \"fc\", \"flexVolume\","
-                + " \"flocker\", \"gcePersistentDisk\", \"gitRepo\", \"glusterfs\", \"hostPath\","
-                + " \"iscsi\", \"nfs\", \"photonPersistentDisk\", \"portworxVolume\", \"quobyte\","
-                + " \"rbd\", \"scaleIO\", \"storageos\", \"vsphereVolume\""),
+            "volumes \"b1\", \"b2\", \"b3\", \"b4\", \"b5\", \"b6\", \"b7\", \"b8\", \"b9\","
+                + " \"b10\", \"b11\", \"b12\", \"b13\", \"b14\", \"b15\", \"b16\", \"b17\","
+                + " \"b18\", \"b19\", \"b20\", \"b21\" use restricted volume types"
+                + " \"awsElasticBlockStore\", \"azureDisk\", \"azureFile\", \"cephfs\", \"cinder\","
+                + " \"fc\", \"flexVolume\", \"flocker\", \"gcePersistentDisk\", \"gitRepo\","
+                + " \"glusterfs\", \"hostPath\", \"iscsi\", \"nfs\", \"photonPersistentDisk\","
+                + " \"portworxVolume\", \"quobyte\", \"rbd\", \"scaleIO\", \"storageos\","
+                + " \"vsphereVolume\""),
         new Case(
             "restrictedVolumes one volume",
             RestrictedVolumesCheck::restrictedVolumes_1_0,
@@ -444,7 +447,8 @@ class CheckDetailsTest {
               - {name: d, securityContext: {seLinuxOptions: {type: container_engine_t}}}
             """,
             "seLinuxOptions",
-            "container \"d\" set forbidden securityContext.seLinuxOptions: type \"container_engine_t\""),
+            "container \"d\" set forbidden securityContext.seLinuxOptions: type"
+                + " \"container_engine_t\""),
         new Case(
             "seLinuxOptions invalid containers",
             SeLinuxOptionsCheck::seLinuxOptions_1_31,
@@ -612,7 +616,8 @@ class CheckDetailsTest {
               - {name: d, securityContext: {allowPrivilegeEscalation: false}}
             """,
             "allowPrivilegeEscalation != false",
-            "containers \"a\", \"b\", \"c\" must set securityContext.allowPrivilegeEscalation=false"));
+            "containers \"a\", \"b\", \"c\" must set"
+                + " securityContext.allowPrivilegeEscalation=false"));
   }
 
   @ParameterizedTest(name = "{0}")

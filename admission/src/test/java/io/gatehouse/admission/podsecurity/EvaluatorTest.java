@@ -49,9 +49,17 @@ class EvaluatorTest {
   static Stream<Case> checkOrder() {
     List<String> baseline10 =
         List.of(
-            "appArmorProfile", "capabilities_baseline", "hostNamespaces", "hostPathVolumes",
-            "hostPorts", "privileged", "procMount", "seLinuxOptions", "seccompProfile_baseline",
-            "sysctls", "windowsHostProcess");
+            "appArmorProfile",
+            "capabilities_baseline",
+            "hostNamespaces",
+            "hostPathVolumes",
+            "hostPorts",
+            "privileged",
+            "procMount",
+            "seLinuxOptions",
+            "seccompProfile_baseline",
+            "sysctls",
+            "windowsHostProcess");
     return Stream.of(
         new Case("privileged runs nothing", "privileged:latest", List.of()),
         new Case("baseline v1.0", "baseline:v1.0", baseline10),
@@ -60,48 +68,105 @@ class EvaluatorTest {
             "baseline v1.34 adds hostProbesAndHostLifecycle",
             "baseline:v1.34",
             List.of(
-                "appArmorProfile", "capabilities_baseline", "hostNamespaces", "hostPathVolumes",
-                "hostPorts", "hostProbesAndHostLifecycle", "privileged", "procMount",
-                "seLinuxOptions", "seccompProfile_baseline", "sysctls", "windowsHostProcess")),
+                "appArmorProfile",
+                "capabilities_baseline",
+                "hostNamespaces",
+                "hostPathVolumes",
+                "hostPorts",
+                "hostProbesAndHostLifecycle",
+                "privileged",
+                "procMount",
+                "seLinuxOptions",
+                "seccompProfile_baseline",
+                "sysctls",
+                "windowsHostProcess")),
         new Case(
             "restricted v1.0: restrictedVolumes overrides hostPathVolumes",
             "restricted:v1.0",
             List.of(
-                "appArmorProfile", "capabilities_baseline", "hostNamespaces", "hostPorts",
-                "privileged", "procMount", "seLinuxOptions", "seccompProfile_baseline", "sysctls",
-                "windowsHostProcess", "restrictedVolumes", "runAsNonRoot")),
+                "appArmorProfile",
+                "capabilities_baseline",
+                "hostNamespaces",
+                "hostPorts",
+                "privileged",
+                "procMount",
+                "seLinuxOptions",
+                "seccompProfile_baseline",
+                "sysctls",
+                "windowsHostProcess",
+                "restrictedVolumes",
+                "runAsNonRoot")),
         new Case(
             "restricted v1.8 adds allowPrivilegeEscalation",
             "restricted:v1.8",
             List.of(
-                "appArmorProfile", "capabilities_baseline", "hostNamespaces", "hostPorts",
-                "privileged", "procMount", "seLinuxOptions", "seccompProfile_baseline", "sysctls",
-                "windowsHostProcess", "allowPrivilegeEscalation", "restrictedVolumes",
+                "appArmorProfile",
+                "capabilities_baseline",
+                "hostNamespaces",
+                "hostPorts",
+                "privileged",
+                "procMount",
+                "seLinuxOptions",
+                "seccompProfile_baseline",
+                "sysctls",
+                "windowsHostProcess",
+                "allowPrivilegeEscalation",
+                "restrictedVolumes",
                 "runAsNonRoot")),
         new Case(
             "restricted v1.19 seccompProfile_restricted overrides the baseline twin",
             "restricted:v1.19",
             List.of(
-                "appArmorProfile", "capabilities_baseline", "hostNamespaces", "hostPorts",
-                "privileged", "procMount", "seLinuxOptions", "sysctls", "windowsHostProcess",
-                "allowPrivilegeEscalation", "restrictedVolumes", "runAsNonRoot",
+                "appArmorProfile",
+                "capabilities_baseline",
+                "hostNamespaces",
+                "hostPorts",
+                "privileged",
+                "procMount",
+                "seLinuxOptions",
+                "sysctls",
+                "windowsHostProcess",
+                "allowPrivilegeEscalation",
+                "restrictedVolumes",
+                "runAsNonRoot",
                 "seccompProfile_restricted")),
         new Case(
             "restricted v1.23 capabilities_restricted and runAsUser",
             "restricted:v1.23",
             List.of(
-                "appArmorProfile", "hostNamespaces", "hostPorts", "privileged", "procMount",
-                "seLinuxOptions", "sysctls", "windowsHostProcess", "allowPrivilegeEscalation",
-                "capabilities_restricted", "restrictedVolumes", "runAsNonRoot", "runAsUser",
+                "appArmorProfile",
+                "hostNamespaces",
+                "hostPorts",
+                "privileged",
+                "procMount",
+                "seLinuxOptions",
+                "sysctls",
+                "windowsHostProcess",
+                "allowPrivilegeEscalation",
+                "capabilities_restricted",
+                "restrictedVolumes",
+                "runAsNonRoot",
+                "runAsUser",
                 "seccompProfile_restricted")),
         new Case(
             "restricted latest: procMount_restricted overrides procMount",
             "restricted:latest",
             List.of(
-                "appArmorProfile", "hostNamespaces", "hostPorts", "hostProbesAndHostLifecycle",
-                "privileged", "seLinuxOptions", "sysctls", "windowsHostProcess",
-                "allowPrivilegeEscalation", "capabilities_restricted", "procMount_restricted",
-                "restrictedVolumes", "runAsNonRoot", "runAsUser", "seccompProfile_restricted")));
+                "appArmorProfile",
+                "hostNamespaces",
+                "hostPorts",
+                "hostProbesAndHostLifecycle",
+                "privileged",
+                "seLinuxOptions",
+                "sysctls",
+                "windowsHostProcess",
+                "allowPrivilegeEscalation",
+                "capabilities_restricted",
+                "procMount_restricted",
+                "restrictedVolumes",
+                "runAsNonRoot",
+                "runAsUser",
+                "seccompProfile_restricted")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,7 +218,8 @@ class EvaluatorTest {
     PolicyEvaluation r = evaluate("baseline:v1.30", MESSY_POD);
 
     assertThat(r.forbiddenReason())
-        .isEqualTo("non-default capabilities, host namespaces, hostPath volumes, hostPort, privileged");
+        .isEqualTo(
+            "non-default capabilities, host namespaces, hostPath volumes, hostPort, privileged");
     assertThat(r.warningMessage())
         .isEqualTo(
             "would violate PodSecurity \"baseline:v1.30\": non-default capabilities (container"
@@ -164,7 +230,11 @@ class EvaluatorTest {
     assertThat(r.violations())
         .extracting(Violation::check)
         .containsExactly(
-            "capabilities_baseline", "hostNamespaces", "hostPathVolumes", "hostPorts", "privileged");
+            "capabilities_baseline",
+            "hostNamespaces",
+            "hostPathVolumes",
+            "hostPorts",
+            "privileged");
   }
 
   @Test
@@ -201,7 +271,8 @@ class EvaluatorTest {
     assertThat(evaluate("restricted:v1.25", pod).allowed()).isTrue();
     assertThat(evaluate("restricted:v1.24", pod).violations())
         .extracting(Violation::check)
-        .containsExactly("allowPrivilegeEscalation", "capabilities_restricted", "seccompProfile_restricted");
+        .containsExactly(
+            "allowPrivilegeEscalation", "capabilities_restricted", "seccompProfile_restricted");
   }
 
   @Test
@@ -291,7 +362,8 @@ class EvaluatorTest {
                     spec:
                       hostPID: true
             """);
-    Unstructured service = TestObjects.object("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
+    Unstructured service =
+        TestObjects.object("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
 
     assertThat(EVALUATOR.evaluateObject(cronJob, LevelVersion.parse("baseline")))
         .hasValueSatisfying(

@@ -17,7 +17,10 @@ final class FakeClusterState implements ClusterState {
   FakeClusterState namespace(String name, String labels) {
     objects.add(
         TestObjects.object(
-            "apiVersion: v1\nkind: Namespace\nmetadata: {name: " + name + ", labels: {" + labels
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: "
+                + name
+                + ", labels: {"
+                + labels
                 + "}}\n"));
     return this;
   }

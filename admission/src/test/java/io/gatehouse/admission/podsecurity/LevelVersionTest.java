@@ -28,11 +28,13 @@ class LevelVersionTest {
         new Case(
             "strict",
             "",
-            "invalid Pod Security level \"strict\": must be one of privileged, baseline, restricted"),
+            "invalid Pod Security level \"strict\": must be one of privileged, baseline,"
+                + " restricted"),
         new Case(
             "Restricted",
             "",
-            "invalid Pod Security level \"Restricted\": must be one of privileged, baseline, restricted"),
+            "invalid Pod Security level \"Restricted\": must be one of privileged, baseline,"
+                + " restricted"),
         new Case(
             "",
             "",
@@ -80,8 +82,7 @@ class LevelVersionTest {
   void parse_levelAndVersion_upstreamErrors() {
     assertThatThrownBy(() -> Level.parse("foo"))
         .hasMessage("must be one of privileged, baseline, restricted");
-    assertThatThrownBy(() -> Version.parse("v1"))
-        .hasMessage("must be \"latest\" or \"v1.x\"");
+    assertThatThrownBy(() -> Version.parse("v1")).hasMessage("must be \"latest\" or \"v1.x\"");
     assertThat(Version.parse("v1.9223372036854775807").minor()).isEqualTo(Long.MAX_VALUE);
     assertThat(Version.tryParse("v1.9223372036854775808")).isEmpty();
   }

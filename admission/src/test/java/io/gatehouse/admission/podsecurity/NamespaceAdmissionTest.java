@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Namespace create and update: label validation and the dry run against existing pods. The
- * cases are upstream's {@code TestValidateNamespace} as data, with real pods whose violations
- * stand in for upstream's fake evaluator messages.
+ * Namespace create and update: label validation and the dry run against existing pods. The cases
+ * are upstream's {@code TestValidateNamespace} as data, with real pods whose violations stand in
+ * for upstream's fake evaluator messages.
  */
 class NamespaceAdmissionTest {
 
@@ -73,8 +73,19 @@ class NamespaceAdmissionTest {
     }
   }
 
-  private static Case simple(String name, String newLabels, @Nullable String oldLabels, @Nullable String error) {
-    return new Case(name, List.of(), List.of(), "privileged", newLabels, oldLabels, defaultPods(), 0, error, List.of());
+  private static Case simple(
+      String name, String newLabels, @Nullable String oldLabels, @Nullable String error) {
+    return new Case(
+        name,
+        List.of(),
+        List.of(),
+        "privileged",
+        newLabels,
+        oldLabels,
+        defaultPods(),
+        0,
+        error,
+        List.of());
   }
 
   static Stream<Case> cases() {
@@ -94,7 +105,8 @@ class NamespaceAdmissionTest {
       prioritized.add(pod("exemptpod" + i, "", HOST_PID + "\nruntimeClassName: runtimeclass1"));
     }
     for (int i = 1; i <= 4; i++) {
-      prioritized.add(pod("replicaset1pod" + i, ", ownerReferences: [{uid: '1', controller: true}]", HOST_PID));
+      prioritized.add(
+          pod("replicaset1pod" + i, ", ownerReferences: [{uid: '1', controller: true}]", HOST_PID));
     }
     for (int i = 1; i <= 4; i++) {
       prioritized.add(
@@ -109,14 +121,23 @@ class NamespaceAdmissionTest {
             "",
             "initContainers: [{name: i, securityContext: {privileged: true,"
                 + " allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}]"));
-    prioritized.add(pod("uniquepod2", "", "hostIPC: true\nvolumes: [{name: h, nfs: {server: s, path: /}}]"));
+    prioritized.add(
+        pod("uniquepod2", "", "hostIPC: true\nvolumes: [{name: h, nfs: {server: s, path: /}}]"));
     prioritized.add(pod("uniquepod3", "", "hostNetwork: true"));
     prioritized.add(pod("uniquepod4", "", "hostIPC: true"));
     return Stream.of(
-        simple("create privileged", ENFORCE + ": privileged, " + ENFORCE_VERSION + ": v1.0", null, null),
+        simple(
+            "create privileged",
+            ENFORCE + ": privileged, " + ENFORCE_VERSION + ": v1.0",
+            null,
+            null),
         simple("create baseline", ENFORCE + ": baseline", null, null),
         simple("create malformed level", ENFORCE + ": unknown", null, levelError),
-        simple("create malformed version", ENFORCE + ": privileged, " + ENFORCE_VERSION + ": unknown", null, versionError),
+        simple(
+            "create malformed version",
+            ENFORCE + ": privileged, " + ENFORCE_VERSION + ": unknown",
+            null,
+            versionError),
         simple(
             "create malformed level and version",
             ENFORCE + ": unknown, " + ENFORCE_VERSION + ": unknown",
@@ -125,26 +146,70 @@ class NamespaceAdmissionTest {
                 + " Invalid value: \"unknown\": must be one of privileged, baseline, restricted,"
                 + " metadata.labels[pod-security.kubernetes.io/enforce-version]: Invalid value:"
                 + " \"unknown\": must be \"latest\" or \"v1.x\"]"),
-        simple("update no-op", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", null),
+        simple(
+            "update no-op",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            null),
         simple("update no-op malformed level", ENFORCE + ": unknown", ENFORCE + ": unknown", null),
-        simple("update no-op malformed version", ENFORCE + ": baseline, " + ENFORCE_VERSION + ": unknown", ENFORCE + ": baseline, " + ENFORCE_VERSION + ": unknown", null),
-        simple("update relax level identical version", ENFORCE + ": baseline, " + ENFORCE_VERSION + ": v1.0", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", null),
-        simple("update relax level implicit latest", ENFORCE + ": baseline", ENFORCE + ": restricted", null),
-        simple("update to explicit privileged", ENFORCE + ": privileged", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", null),
-        simple("update to implicit privileged", "", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", null),
-        simple("update malformed level", ENFORCE + ": unknown", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", levelError),
-        simple("update malformed version", ENFORCE + ": privileged, " + ENFORCE_VERSION + ": unknown", ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", versionError),
+        simple(
+            "update no-op malformed version",
+            ENFORCE + ": baseline, " + ENFORCE_VERSION + ": unknown",
+            ENFORCE + ": baseline, " + ENFORCE_VERSION + ": unknown",
+            null),
+        simple(
+            "update relax level identical version",
+            ENFORCE + ": baseline, " + ENFORCE_VERSION + ": v1.0",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            null),
+        simple(
+            "update relax level implicit latest",
+            ENFORCE + ": baseline",
+            ENFORCE + ": restricted",
+            null),
+        simple(
+            "update to explicit privileged",
+            ENFORCE + ": privileged",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            null),
+        simple(
+            "update to implicit privileged",
+            "",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            null),
+        simple(
+            "update malformed level",
+            ENFORCE + ": unknown",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            levelError),
+        simple(
+            "update malformed version",
+            ENFORCE + ": privileged, " + ENFORCE_VERSION + ": unknown",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            versionError),
         new Case(
             "update exempt to restricted",
-            List.of("test"), List.of(), "privileged",
-            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0", "", defaultPods(), 0, null,
+            List.of("test"),
+            List.of(),
+            "privileged",
+            ENFORCE + ": restricted, " + ENFORCE_VERSION + ": v1.0",
+            "",
+            defaultPods(),
+            0,
+            null,
             List.of(
                 "namespace \"test\" is exempt from Pod Security, and the policy"
                     + " (enforce=restricted:v1.0) will be ignored")),
         new Case(
             "update to implicit restricted",
-            List.of(), List.of(), "restricted",
-            "", ENFORCE + ": baseline, " + ENFORCE_VERSION + ": v1.0", defaultPods(), 0, null,
+            List.of(),
+            List.of(),
+            "restricted",
+            "",
+            ENFORCE + ": baseline, " + ENFORCE_VERSION + ": v1.0",
+            defaultPods(),
+            0,
+            null,
             List.of(
                 "existing pods in namespace \"test\" violate the new PodSecurity enforce level"
                     + " \"restricted:latest\"",
@@ -152,8 +217,14 @@ class NamespaceAdmissionTest {
                 "runtimeclass3pod: host namespaces, restricted volume types")),
         new Case(
             "update with runtimeclass exempt pods",
-            List.of(), List.of("runtimeclass1"), "privileged",
-            ENFORCE + ": restricted", ENFORCE + ": baseline", defaultPods(), 0, null,
+            List.of(),
+            List.of("runtimeclass1"),
+            "privileged",
+            ENFORCE + ": restricted",
+            ENFORCE + ": baseline",
+            defaultPods(),
+            0,
+            null,
             List.of(
                 "existing pods in namespace \"test\" violate the new PodSecurity enforce level"
                     + " \"restricted:latest\"",
@@ -161,8 +232,14 @@ class NamespaceAdmissionTest {
                 "runtimeclass3pod: host namespaces, restricted volume types")),
         new Case(
             "timeout on evaluate",
-            List.of(), List.of(), "privileged",
-            ENFORCE + ": restricted", ENFORCE + ": baseline", defaultPods(), 550_000_000L, null,
+            List.of(),
+            List.of(),
+            "privileged",
+            ENFORCE + ": restricted",
+            ENFORCE + ": baseline",
+            defaultPods(),
+            550_000_000L,
+            null,
             List.of(
                 "new PodSecurity enforce level only checked against the first 2 of 4 existing pods",
                 "existing pods in namespace \"test\" violate the new PodSecurity enforce level"
@@ -170,8 +247,14 @@ class NamespaceAdmissionTest {
                 "noruntimeclasspod (and 1 other pod): host namespaces")),
         new Case(
             "bound number of pods",
-            List.of(), List.of(), "privileged",
-            ENFORCE + ": restricted", ENFORCE + ": baseline", bound, 0, null,
+            List.of(),
+            List.of(),
+            "privileged",
+            ENFORCE + ": restricted",
+            ENFORCE + ": baseline",
+            bound,
+            0,
+            null,
             List.of(
                 "new PodSecurity enforce level only checked against the first 4 of 5 existing pods",
                 "existing pods in namespace \"test\" violate the new PodSecurity enforce level"
@@ -179,10 +262,17 @@ class NamespaceAdmissionTest {
                 "pod1 (and 3 other pods): host namespaces")),
         new Case(
             "prioritized pods",
-            List.of(), List.of("runtimeclass1"), "privileged",
-            ENFORCE + ": restricted", ENFORCE + ": baseline", prioritized, 0, null,
+            List.of(),
+            List.of("runtimeclass1"),
+            "privileged",
+            ENFORCE + ": restricted",
+            ENFORCE + ": baseline",
+            prioritized,
+            0,
+            null,
             List.of(
-                "new PodSecurity enforce level only checked against the first 4 of 12 existing pods",
+                "new PodSecurity enforce level only checked against the first 4 of 12 existing"
+                    + " pods",
                 "existing pods in namespace \"test\" violate the new PodSecurity enforce level"
                     + " \"restricted:latest\"",
                 "replicaset1pod1: host namespaces",
@@ -223,15 +313,18 @@ class NamespaceAdmissionTest {
   @Test
   void admit_invalidLabels_statusWithCauses() {
     PodSecurityAdmission plugin =
-        PodSecurityAdmission.create(PodSecurityConfiguration.DEFAULT, Evaluator.create(), new FakeClusterState());
+        PodSecurityAdmission.create(
+            PodSecurityConfiguration.DEFAULT, Evaluator.create(), new FakeClusterState());
 
-    AdmissionResult r = plugin.admit(attrs(namespace(ENFORCE + ": strict"), null, Operation.CREATE));
+    AdmissionResult r =
+        plugin.admit(attrs(namespace(ENFORCE + ": strict"), null, Operation.CREATE));
 
     assertThat(r.status())
         .isEqualTo(
             new Status(
-                "Namespace \"test\" is invalid: metadata.labels[pod-security.kubernetes.io/enforce]:"
-                    + " Invalid value: \"strict\": must be one of privileged, baseline, restricted",
+                "Namespace \"test\" is invalid:"
+                    + " metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value:"
+                    + " \"strict\": must be one of privileged, baseline, restricted",
                 StatusReason.INVALID,
                 new Status.Details(
                     "test",
@@ -240,7 +333,8 @@ class NamespaceAdmissionTest {
                     List.of(
                         new Status.Cause(
                             "FieldValueInvalid",
-                            "Invalid value: \"strict\": must be one of privileged, baseline, restricted",
+                            "Invalid value: \"strict\": must be one of privileged, baseline,"
+                                + " restricted",
                             "metadata.labels[pod-security.kubernetes.io/enforce]"))),
                 422));
   }
@@ -259,8 +353,10 @@ class NamespaceAdmissionTest {
         plugin.admit(
             attrs(
                 namespace(
-                    ENFORCE + ": baseline, pod-security.kubernetes.io/audit: privileged,"
-                        + " pod-security.kubernetes.io/warn-version: v1.30, pod-security.kubernetes.io/warn: restricted"),
+                    ENFORCE
+                        + ": baseline, pod-security.kubernetes.io/audit: privileged,"
+                        + " pod-security.kubernetes.io/warn-version: v1.30,"
+                        + " pod-security.kubernetes.io/warn: restricted"),
                 null,
                 Operation.CREATE));
     AdmissionResult quiet =

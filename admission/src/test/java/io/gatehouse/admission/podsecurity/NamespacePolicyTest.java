@@ -18,7 +18,12 @@ class NamespacePolicyTest {
           LevelVersion.parse("restricted:v1.25"));
 
   private record Case(
-      String name, Map<String, String> labels, String enforce, String audit, String warn, List<String> errors) {
+      String name,
+      Map<String, String> labels,
+      String enforce,
+      String audit,
+      String warn,
+      List<String> errors) {
     @Override
     public String toString() {
       return name;
@@ -27,11 +32,20 @@ class NamespacePolicyTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("no labels keep the defaults", Map.of(), "baseline:v1.20", "privileged:latest", "restricted:v1.25", List.of()),
+        new Case(
+            "no labels keep the defaults",
+            Map.of(),
+            "baseline:v1.20",
+            "privileged:latest",
+            "restricted:v1.25",
+            List.of()),
         new Case(
             "level label keeps the default version",
             Map.of("pod-security.kubernetes.io/enforce", "restricted"),
-            "restricted:v1.20", "privileged:latest", "restricted:v1.25", List.of()),
+            "restricted:v1.20",
+            "privileged:latest",
+            "restricted:v1.25",
+            List.of()),
         new Case(
             "every label",
             Map.of(
@@ -42,18 +56,29 @@ class NamespacePolicyTest {
                 "pod-security.kubernetes.io/warn", "restricted",
                 "pod-security.kubernetes.io/warn-version", "v1.100",
                 "other", "ignored"),
-            "privileged:v1.3", "baseline:latest", "restricted:v1.100", List.of()),
+            "privileged:v1.3",
+            "baseline:latest",
+            "restricted:v1.100",
+            List.of()),
         new Case(
             "invalid enforce level fails closed",
             Map.of("pod-security.kubernetes.io/enforce", "Restricted"),
-            "restricted:v1.20", "privileged:latest", "restricted:v1.25",
+            "restricted:v1.20",
+            "privileged:latest",
+            "restricted:v1.25",
             List.of(
-                "metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: \"Restricted\":"
-                    + " must be one of privileged, baseline, restricted")),
+                "metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value:"
+                    + " \"Restricted\": must be one of privileged, baseline, restricted")),
         new Case(
             "invalid audit and warn levels fail open",
-            Map.of("pod-security.kubernetes.io/audit", "strict", "pod-security.kubernetes.io/warn", ""),
-            "baseline:v1.20", "privileged:latest", "privileged:v1.25",
+            Map.of(
+                "pod-security.kubernetes.io/audit",
+                "strict",
+                "pod-security.kubernetes.io/warn",
+                ""),
+            "baseline:v1.20",
+            "privileged:latest",
+            "privileged:v1.25",
             List.of(
                 "metadata.labels[pod-security.kubernetes.io/audit]: Invalid value: \"strict\": must"
                     + " be one of privileged, baseline, restricted",
@@ -65,12 +90,14 @@ class NamespacePolicyTest {
                 "pod-security.kubernetes.io/enforce-version", "v1.01",
                 "pod-security.kubernetes.io/audit-version", "v2.0",
                 "pod-security.kubernetes.io/warn-version", "1.25"),
-            "baseline:latest", "privileged:latest", "restricted:latest",
+            "baseline:latest",
+            "privileged:latest",
+            "restricted:latest",
             List.of(
                 "metadata.labels[pod-security.kubernetes.io/enforce-version]: Invalid value:"
                     + " \"v1.01\": must be \"latest\" or \"v1.x\"",
-                "metadata.labels[pod-security.kubernetes.io/audit-version]: Invalid value: \"v2.0\":"
-                    + " must be \"latest\" or \"v1.x\"",
+                "metadata.labels[pod-security.kubernetes.io/audit-version]: Invalid value:"
+                    + " \"v2.0\": must be \"latest\" or \"v1.x\"",
                 "metadata.labels[pod-security.kubernetes.io/warn-version]: Invalid value: \"1.25\":"
                     + " must be \"latest\" or \"v1.x\"")),
         new Case(
@@ -79,14 +106,16 @@ class NamespacePolicyTest {
                 "pod-security.kubernetes.io/warn", "x",
                 "pod-security.kubernetes.io/enforce-version", "y",
                 "pod-security.kubernetes.io/enforce", "z"),
-            "restricted:latest", "privileged:latest", "privileged:v1.25",
+            "restricted:latest",
+            "privileged:latest",
+            "privileged:v1.25",
             List.of(
                 "metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: \"z\": must be"
                     + " one of privileged, baseline, restricted",
                 "metadata.labels[pod-security.kubernetes.io/enforce-version]: Invalid value: \"y\":"
                     + " must be \"latest\" or \"v1.x\"",
-                "metadata.labels[pod-security.kubernetes.io/warn]: Invalid value: \"x\": must be one"
-                    + " of privileged, baseline, restricted")));
+                "metadata.labels[pod-security.kubernetes.io/warn]: Invalid value: \"x\": must be"
+                    + " one of privileged, baseline, restricted")));
   }
 
   @ParameterizedTest(name = "{0}")

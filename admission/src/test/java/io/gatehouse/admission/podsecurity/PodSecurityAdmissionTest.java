@@ -25,7 +25,8 @@ class PodSecurityAdmissionTest {
   private static final GroupVersionKind POD = new GroupVersionKind("", "v1", "Pod");
   private static final GroupVersionResource DEPLOYMENTS =
       new GroupVersionResource("apps", "v1", "deployments");
-  private static final GroupVersionKind DEPLOYMENT = new GroupVersionKind("apps", "v1", "Deployment");
+  private static final GroupVersionKind DEPLOYMENT =
+      new GroupVersionKind("apps", "v1", "Deployment");
 
   private static final String RUNTIME_ONLY =
       """
@@ -85,7 +86,9 @@ class PodSecurityAdmissionTest {
     assertThat(r.denials())
         .extracting(Denial::check)
         .containsExactly(
-            "allowPrivilegeEscalation", "capabilities_restricted", "runAsNonRoot",
+            "allowPrivilegeEscalation",
+            "capabilities_restricted",
+            "runAsNonRoot",
             "seccompProfile_restricted");
     assertThat(r.denials().get(0))
         .isEqualTo(
@@ -94,7 +97,8 @@ class PodSecurityAdmissionTest {
                 "",
                 "",
                 "violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false"
-                    + " (container \"runtime\" must set securityContext.allowPrivilegeEscalation=false)",
+                    + " (container \"runtime\" must set"
+                    + " securityContext.allowPrivilegeEscalation=false)",
                 "Forbidden",
                 403,
                 "",
@@ -113,8 +117,10 @@ class PodSecurityAdmissionTest {
     assertThat(r.auditAnnotations())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                "pod-security.kubernetes.io/enforce-policy", "restricted:latest",
-                "pod-security.kubernetes.io/audit-violations", "would " + RESTRICTED_DENIAL.replaceFirst("violates", "violate")));
+                "pod-security.kubernetes.io/enforce-policy",
+                "restricted:latest",
+                "pod-security.kubernetes.io/audit-violations",
+                "would " + RESTRICTED_DENIAL.replaceFirst("violates", "violate")));
   }
 
   @Test
@@ -172,7 +178,10 @@ class PodSecurityAdmissionTest {
 
     assertThat(plugin.admit(create(pod(PRIVILEGED, "exempt-ns"))).auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/exempt", "namespace"));
-    assertThat(plugin.admit(withUser(create(pod(PRIVILEGED, "restricted-ns")), "exempt-user")).auditAnnotations())
+    assertThat(
+            plugin
+                .admit(withUser(create(pod(PRIVILEGED, "restricted-ns")), "exempt-user"))
+                .auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/exempt", "user"));
     assertThat(plugin.admit(create(rcPod)).auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/exempt", "runtimeClass"));
@@ -184,7 +193,9 @@ class PodSecurityAdmissionTest {
 
     assertThat(r.allowed()).isFalse();
     assertThat(r.status().message())
-        .startsWith("pods \"test-pod\" is forbidden: violates PodSecurity \"restricted:latest\": privileged");
+        .startsWith(
+            "pods \"test-pod\" is forbidden: violates PodSecurity \"restricted:latest\":"
+                + " privileged");
     assertThat(r.auditAnnotations())
         .containsEntry(
             "pod-security.kubernetes.io/error",
@@ -202,7 +213,10 @@ class PodSecurityAdmissionTest {
                 "Internal error occurred: failed to lookup namespace \"missing-ns\"",
                 StatusReason.INTERNAL_ERROR,
                 new Status.Details(
-                    "", "", "", List.of(new Status.Cause("", "failed to lookup namespace \"missing-ns\"", ""))),
+                    "",
+                    "",
+                    "",
+                    List.of(new Status.Cause("", "failed to lookup namespace \"missing-ns\"", ""))),
                 500));
     assertThat(r.auditAnnotations())
         .isEqualTo(
@@ -216,13 +230,17 @@ class PodSecurityAdmissionTest {
   void admit_podUpdates_onlySignificantOnesChecked() {
     Unstructured old = pod(PRIVILEGED, "restricted-ns");
     Unstructured tolerant =
-        pod(PRIVILEGED.replace("spec:", "spec:\n  tolerations: [{operator: Exists}]"), "restricted-ns");
-    Unstructured newImage = pod(PRIVILEGED.replace("image: nginx", "image: nginx:2"), "restricted-ns");
+        pod(
+            PRIVILEGED.replace("spec:", "spec:\n  tolerations: [{operator: Exists}]"),
+            "restricted-ns");
+    Unstructured newImage =
+        pod(PRIVILEGED.replace("image: nginx", "image: nginx:2"), "restricted-ns");
     Unstructured newSeccompAnnotation =
         pod(
             PRIVILEGED.replace(
                 "namespace: NS}",
-                "namespace: NS, annotations: {container.seccomp.security.alpha.kubernetes.io/a: x}}"),
+                "namespace: NS, annotations: {container.seccomp.security.alpha.kubernetes.io/a:"
+                    + " x}}"),
             "restricted-ns");
 
     assertThat(plugin.admit(update(tolerant, old))).isEqualTo(AdmissionResult.ALLOWED);
@@ -234,7 +252,8 @@ class PodSecurityAdmissionTest {
   void admit_subresources_ignoredOrEvaluated() {
     Unstructured p = pod(PRIVILEGED, "restricted-ns");
 
-    assertThat(plugin.admit(subresource(update(p, p), "status"))).isEqualTo(AdmissionResult.ALLOWED);
+    assertThat(plugin.admit(subresource(update(p, p), "status")))
+        .isEqualTo(AdmissionResult.ALLOWED);
     Unstructured withDebugger =
         pod(PRIVILEGED + "  ephemeralContainers: [{name: dbg, image: busybox}]\n", "restricted-ns");
     assertThat(plugin.admit(subresource(update(withDebugger, p), "ephemeralcontainers")).allowed())
@@ -259,12 +278,16 @@ class PodSecurityAdmissionTest {
         plugin.admit(attrs(deployment, null, DEPLOYMENT, DEPLOYMENTS, "", Operation.CREATE));
 
     assertThat(r.allowed()).isTrue();
-    assertThat(r.warnings()).extracting(Warning::message).singleElement().asString()
+    assertThat(r.warnings())
+        .extracting(Warning::message)
+        .singleElement()
+        .asString()
         .startsWith("would violate PodSecurity \"restricted:latest\": privileged (container \"a\"");
     assertThat(r.warnings().get(0).check())
         .isEqualTo(
             "privileged,allowPrivilegeEscalation,capabilities_restricted,runAsNonRoot,seccompProfile_restricted");
-    assertThat(r.auditAnnotations()).containsOnlyKeys("pod-security.kubernetes.io/audit-violations");
+    assertThat(r.auditAnnotations())
+        .containsOnlyKeys("pod-security.kubernetes.io/audit-violations");
   }
 
   @Test
@@ -283,7 +306,9 @@ class PodSecurityAdmissionTest {
 
     assertThat(plugin.admit(attrs(deployment, null, DEPLOYMENT, DEPLOYMENTS, "", Operation.CREATE)))
         .isEqualTo(AdmissionResult.ALLOWED);
-    assertThat(plugin.admit(attrs(deployment, null, DEPLOYMENT, DEPLOYMENTS, "scale", Operation.UPDATE)))
+    assertThat(
+            plugin.admit(
+                attrs(deployment, null, DEPLOYMENT, DEPLOYMENTS, "scale", Operation.UPDATE)))
         .isEqualTo(AdmissionResult.ALLOWED);
   }
 
@@ -313,7 +338,10 @@ class PodSecurityAdmissionTest {
     assertThat(
             plugin.admit(
                 attrs(
-                    TestObjects.object("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: restricted-ns}\n"),
+                    TestObjects.object(
+                        "apiVersion: v1\n"
+                            + "kind: Service\n"
+                            + "metadata: {name: s, namespace: restricted-ns}\n"),
                     null,
                     new GroupVersionKind("", "v1", "Service"),
                     new GroupVersionResource("", "v1", "services"),
@@ -333,11 +361,15 @@ class PodSecurityAdmissionTest {
 
   @Test
   void admit_notAPod_badRequest() {
-    Unstructured notPod = TestObjects.object("apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");
+    Unstructured notPod =
+        TestObjects.object("apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n");
 
-    AdmissionResult r = plugin.admit(inNamespace(attrs(notPod, null, POD, PODS, "", Operation.CREATE), "restricted-ns"));
+    AdmissionResult r =
+        plugin.admit(
+            inNamespace(attrs(notPod, null, POD, PODS, "", Operation.CREATE), "restricted-ns"));
 
-    assertThat(r.status()).isEqualTo(new Status("failed to decode pod", StatusReason.BAD_REQUEST, null, 400));
+    assertThat(r.status())
+        .isEqualTo(new Status("failed to decode pod", StatusReason.BAD_REQUEST, null, 400));
     assertThat(r.auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/error", "failed to decode pod"));
   }
@@ -356,14 +388,32 @@ class PodSecurityAdmissionTest {
 
   private static AdmissionAttributes subresource(AdmissionAttributes a, String subresource) {
     return new AdmissionAttributes(
-        a.object(), a.oldObject(), a.kind(), a.resource(), subresource, a.namespace(), a.name(),
-        a.operation(), null, false, a.userInfo());
+        a.object(),
+        a.oldObject(),
+        a.kind(),
+        a.resource(),
+        subresource,
+        a.namespace(),
+        a.name(),
+        a.operation(),
+        null,
+        false,
+        a.userInfo());
   }
 
   private static AdmissionAttributes withUser(AdmissionAttributes a, String user) {
     return new AdmissionAttributes(
-        a.object(), a.oldObject(), a.kind(), a.resource(), a.subresource(), a.namespace(),
-        a.name(), a.operation(), null, false, UserInfo.of(user));
+        a.object(),
+        a.oldObject(),
+        a.kind(),
+        a.resource(),
+        a.subresource(),
+        a.namespace(),
+        a.name(),
+        a.operation(),
+        null,
+        false,
+        UserInfo.of(user));
   }
 
   private static AdmissionAttributes attrs(
@@ -375,13 +425,31 @@ class PodSecurityAdmissionTest {
       Operation op) {
     Unstructured o = object != null ? object : old;
     return new AdmissionAttributes(
-        object, old, kind, resource, subresource, o.namespace(), o.name(), op, null, false,
+        object,
+        old,
+        kind,
+        resource,
+        subresource,
+        o.namespace(),
+        o.name(),
+        op,
+        null,
+        false,
         UserInfo.of("alice"));
   }
 
   private static AdmissionAttributes inNamespace(AdmissionAttributes a, String namespace) {
     return new AdmissionAttributes(
-        a.object(), a.oldObject(), a.kind(), a.resource(), a.subresource(), namespace, a.name(),
-        a.operation(), null, false, a.userInfo());
+        a.object(),
+        a.oldObject(),
+        a.kind(),
+        a.resource(),
+        a.subresource(),
+        namespace,
+        a.name(),
+        a.operation(),
+        null,
+        false,
+        a.userInfo());
   }
 }

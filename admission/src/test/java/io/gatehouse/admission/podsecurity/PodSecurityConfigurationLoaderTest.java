@@ -163,7 +163,8 @@ class PodSecurityConfigurationLoaderTest {
         "apiVersion: apiserver.config.k8s.io/v1alpha1\nkind: AdmissionConfiguration\n"
             + "plugins: [{name: PodSecurity, path: psa.yaml}]\n");
 
-    assertThat(PodSecurityConfigurationLoader.load(admission)).isEqualTo(new Loaded(ENFORCE_BASELINE));
+    assertThat(PodSecurityConfigurationLoader.load(admission))
+        .isEqualTo(new Loaded(ENFORCE_BASELINE));
   }
 
   @Test
@@ -188,7 +189,8 @@ class PodSecurityConfigurationLoaderTest {
             + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
     PodSecurityConfiguration config =
         new PodSecurityConfiguration(
-            new PodSecurityConfiguration.Defaults("privileged", "v1.22", "baseline", "v1.25", "restricted", "latest"),
+            new PodSecurityConfiguration.Defaults(
+                "privileged", "v1.22", "baseline", "v1.25", "restricted", "latest"),
             new PodSecurityConfiguration.Exemptions(
                 List.of("", "testing", "testing"),
                 List.of("", "_&$%#", "TEST", tooLong, "testing", "testing", "a.b"),
@@ -200,7 +202,9 @@ class PodSecurityConfigurationLoaderTest {
             "exemptions.namespaces[0]: Invalid value: \"\": " + label,
             "exemptions.namespaces[1]: Invalid value: \"_&$%#\": " + label,
             "exemptions.namespaces[2]: Invalid value: \"TEST\": " + label,
-            "exemptions.namespaces[3]: Invalid value: \"" + tooLong + "\": must be no more than 63 characters",
+            "exemptions.namespaces[3]: Invalid value: \""
+                + tooLong
+                + "\": must be no more than 63 characters",
             "exemptions.namespaces[5]: Duplicate value: \"testing\"",
             "exemptions.namespaces[6]: Invalid value: \"a.b\": must not contain dots",
             "exemptions.runtimeClasses[0]: Invalid value: \"\": " + subdomain,
