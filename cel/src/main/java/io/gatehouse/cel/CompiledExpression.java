@@ -6,6 +6,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
+import io.gatehouse.cel.cost.CostPlan;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
 
 /**
@@ -19,6 +20,8 @@ public final class CompiledExpression implements CompilationResult {
   private final CelAbstractSyntaxTree ast;
   private final CelRuntime.Program program;
   private final CostEstimate estimatedCost;
+  private final CostEstimate upstreamEstimatedCost;
+  private final CostPlan costPlan;
   private final Environment environment;
 
   CompiledExpression(
@@ -26,11 +29,15 @@ public final class CompiledExpression implements CompilationResult {
       CelAbstractSyntaxTree ast,
       CelRuntime.Program program,
       CostEstimate estimatedCost,
+      CostEstimate upstreamEstimatedCost,
+      CostPlan costPlan,
       Environment environment) {
     this.expression = expression;
     this.ast = ast;
     this.program = program;
     this.estimatedCost = estimatedCost;
+    this.upstreamEstimatedCost = upstreamEstimatedCost;
+    this.costPlan = costPlan;
     this.environment = environment;
   }
 
@@ -49,9 +56,28 @@ public final class CompiledExpression implements CompilationResult {
     return ast.getResultType();
   }
 
-  /** Returns the static cost estimate (cel-go's estimator rules with Kubernetes' size bounds). */
+  /**
+   * Returns a static bound of the runtime cost: for any activation whose variables respect the
+   * environment's {@link Environment#variableSizeBounds() size bounds}, {@link
+   * #evaluate(Activation, long)} charges at most {@code estimatedCost().max()}. When the sum of
+   * these maxima fits a budget, evaluations may run untracked. {@code max()} is {@link
+   * Long#MAX_VALUE} when nothing bounds the cost.
+   *
+   * <p>This is cel-go's estimator with the corrections that make it a bound of cel-go's runtime
+   * cost; for upstream's own number see {@link #upstreamEstimatedCost()}.
+   */
   public CostEstimate estimatedCost() {
     return estimatedCost;
+  }
+
+  /**
+   * Returns cel-go's {@code EstimateCost} exactly as Kubernetes computes it (library estimates,
+   * {@code has()} free), with the environment's size bounds as the size estimator. It is what
+   * upstream's static checks compare to their limits (see {@link
+   * io.gatehouse.cel.cost.StaticCostCheck}); it is not always an upper bound of the runtime cost.
+   */
+  public CostEstimate upstreamEstimatedCost() {
+    return upstreamEstimatedCost;
   }
 
   /** Returns the environment this expression was compiled in. */
@@ -78,8 +104,16 @@ public final class CompiledExpression implements CompilationResult {
    * cel-go's {@code operation cancelled: actual cost limit exceeded}.
    */
   public EvaluationResult evaluate(Activation activation, long costLimit) {
-    RuntimeCostTracker tracker =
-        new RuntimeCostTracker(ast, costLimit, environment.strictCost());
+    return evaluate(activation, new RuntimeCostTracker(costPlan, costLimit));
+  }
+
+  /**
+   * Evaluates while charging {@code tracker}, which must be fresh and built for this expression's
+   * {@link #costPlan()}. The result carries the cost charged; if the tracker's limit was passed
+   * the result is the cost-limit failure, even when CEL's error-absorbing {@code ||}, {@code &&}
+   * or comprehension swallowed the cancellation inside the expression.
+   */
+  public EvaluationResult evaluate(Activation activation, RuntimeCostTracker tracker) {
     Object value;
     try {
       value = program.trace(resolver(activation), tracker);
@@ -89,14 +123,23 @@ public final class CompiledExpression implements CompilationResult {
             RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
       }
       return new EvaluationResult.Failure(CelErrors.runtimeMessage(e, ast), tracker.cost(), false);
+    } catch (RuntimeException e) {
+      if (!tracker.limitExceeded()) {
+        throw e;
+      }
+      return new EvaluationResult.Failure(
+          RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
     }
     if (tracker.limitExceeded()) {
-      // The limit was hit inside a branch whose error CEL's commutative logic absorbed; cel-go
-      // cancels the whole evaluation in that case.
       return new EvaluationResult.Failure(
           RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
     }
     return new EvaluationResult.Success(value, tracker.cost());
+  }
+
+  /** Returns the per-node cost plan runtime trackers of this expression charge from. */
+  public CostPlan costPlan() {
+    return costPlan;
   }
 
   private static CelVariableResolver resolver(Activation activation) {

@@ -20,6 +20,7 @@ import dev.cel.validator.validators.HomogeneousLiteralValidator;
 import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
+import io.gatehouse.cel.cost.CostPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class Environment {
   private final Set<LanguageOption> options;
   private final List<KubernetesLibrary> libraries;
   private final Map<String, CelType> variables;
+  private final Map<String, Long> variableSizeBounds;
   private final Cel cel;
   private final @Nullable CelValidator validator;
 
@@ -54,6 +56,7 @@ public final class Environment {
     this.options = BaseEnvironment.options(compatibilityVersion, serverVersion);
     this.libraries = BaseEnvironment.libraries(compatibilityVersion, serverVersion);
     this.variables = Map.copyOf(b.variables);
+    this.variableSizeBounds = Map.copyOf(b.sizeBounds);
 
     CelOptions celOptions =
         CelOptions.current()
@@ -145,6 +148,15 @@ public final class Environment {
   }
 
   /**
+   * Returns the declared size bounds: for each bounded variable, the largest size (characters,
+   * bytes, elements or entries) of any string, bytes, list or map reachable from it. Cost bounds
+   * ({@link CompiledExpression#estimatedCost()}) hold only for inputs within these bounds.
+   */
+  public Map<String, Long> variableSizeBounds() {
+    return variableSizeBounds;
+  }
+
+  /**
    * Parses, type-checks and plans {@code expression}. Never throws for a bad expression: the
    * result is a {@link CompilationError} carrying cel-go's message.
    */
@@ -163,7 +175,13 @@ public final class Environment {
     try {
       CelAbstractSyntaxTree ast = result.getAst();
       return new CompiledExpression(
-          expression, ast, cel.createProgram(ast), CostEstimator.estimate(ast, this), this);
+          expression,
+          ast,
+          cel.createProgram(ast),
+          CostEstimator.bound(ast, this),
+          CostEstimator.estimate(ast, this),
+          CostPlan.of(ast, this),
+          this);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
       return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
     }
@@ -175,6 +193,7 @@ public final class Environment {
     private final EnvironmentType type;
     private final Map<String, CelType> variables = new LinkedHashMap<>();
     private final Map<String, CelType> types = new LinkedHashMap<>();
+    private final Map<String, Long> sizeBounds = new LinkedHashMap<>();
     private @Nullable Boolean strictCost;
 
     private Builder(KubernetesVersion serverVersion, EnvironmentType type) {
@@ -185,6 +204,22 @@ public final class Environment {
     /** Declares variable {@code name} of {@code type}; a later declaration replaces an earlier. */
     public Builder variable(String name, CelType type) {
       variables.put(name, type);
+      return this;
+    }
+
+    /**
+     * Bounds the size of every string, bytes, list and map reachable from variable {@code name}
+     * (e.g. {@link io.gatehouse.cel.cost.CostLimits#MAX_REQUEST_SIZE_BYTES} for values decoded
+     * from a request body), so that cost bounds of expressions reading it are finite. Without a
+     * bound, such sizes are unknown and cost bounds of size-dependent operations are unbounded.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
+    public Builder variableSizeBound(String name, long maxSize) {
+      if (maxSize < 0) {
+        throw new IllegalArgumentException("negative size bound for " + name + ": " + maxSize);
+      }
+      sizeBounds.put(name, maxSize);
       return this;
     }
 
