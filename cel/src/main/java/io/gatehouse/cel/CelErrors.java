@@ -1,15 +1,11 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationResult;
-import dev.cel.common.exceptions.CelAttributeNotFoundException;
-import dev.cel.common.exceptions.CelDivideByZeroException;
-import dev.cel.common.exceptions.CelRuntimeException;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.runtime.CelEvaluationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
+import dev.cel.runtime.CelUnknownSet;
 
 /**
  * Turns cel-java's compile issues and evaluation errors into the texts cel-go produces, because
@@ -19,70 +15,39 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CelErrors {
 
-  private static final Pattern CANDIDATES = Pattern.compile(" \\(candidates: .*\\)$");
-  private static final Pattern MISSING_KEY =
-      Pattern.compile("^key '(.*)' is not present in map\\.$", Pattern.DOTALL);
-  private static final Pattern SYNTAX =
-      Pattern.compile("^(mismatched input|extraneous input|no viable alternative|token recognition"
-          + "|missing ).*", Pattern.DOTALL);
-
   private CelErrors() {}
 
-  /** Formats the errors of a failed compilation as cel-go's {@code Issues.Err().Error()}. */
+  /** Formats the errors of a failed compilation as cel-go's {@code Issues.String()}. */
   public static String compileMessage(CelValidationResult result) {
-    StringBuilder out = new StringBuilder();
-    for (CelIssue issue : result.getErrors()) {
-      if (!out.isEmpty()) {
-        out.append('\n');
-      }
-      CelIssue translated =
-          CelIssue.newBuilder()
-              .setSeverity(issue.getSeverity())
-              .setSourceLocation(issue.getSourceLocation())
-              .setExprId(issue.getExprId())
-              .setMessage(compileIssueMessage(issue.getMessage()))
-              .build();
-      out.append(translated.toDisplayString(result.getSource()));
-    }
-    return out.toString();
-  }
-
-  static String compileIssueMessage(String message) {
-    String m = CANDIDATES.matcher(message).replaceFirst("");
-    if (SYNTAX.matcher(m).matches()) {
-      m = "Syntax error: " + m;
-    }
-    return m;
+    return CompileErrorTranslator.format(result);
   }
 
   /** Returns cel-go's text for an evaluation error of {@code ast}. */
   public static String runtimeMessage(CelEvaluationException e, CelAbstractSyntaxTree ast) {
-    CelRuntimeException cause = runtimeCause(e);
-    if (cause instanceof CelAttributeNotFoundException) {
-      Matcher m = MISSING_KEY.matcher(cause.getMessage());
-      if (m.matches()) {
-        return "no such key: " + m.group(1);
-      }
-    }
-    if (cause instanceof CelDivideByZeroException) {
-      return "division by zero";
-    }
-    String message = cause != null && cause.getCause() != null
-        ? cause.getCause().getMessage()
-        : cause != null ? cause.getMessage() : e.getMessage();
-    return stripLocation(message == null ? "" : message);
+    return RuntimeErrorTranslator.translate(e, ast, null);
   }
 
-  private static @Nullable CelRuntimeException runtimeCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CelRuntimeException cre) {
-        return cre;
-      }
-    }
-    return null;
+  /**
+   * Returns cel-go's text for an evaluation error of {@code ast}, worded from the operand values
+   * recorded during the failed evaluation where cel-go's text depends on them.
+   */
+  static String runtimeMessage(
+      CelEvaluationException e, CelAbstractSyntaxTree ast, EvaluatedValues values) {
+    return RuntimeErrorTranslator.translate(e, ast, values);
   }
 
-  private static String stripLocation(String message) {
-    return message.replaceFirst("^evaluation error( at <input>:\\d+)?: ", "");
+  /**
+   * Returns cel-go's text for an evaluation that needed a declared but unbound variable: {@code
+   * no such attribute(s): id: <expr id>, names: [<name>]}.
+   */
+  static String unboundMessage(CelUnknownSet unknown, CelAbstractSyntaxTree ast) {
+    long id = unknown.unknownExprIds().stream().mapToLong(Long::longValue).min().orElse(0);
+    String name =
+        CelNavigableAst.fromAst(ast).getRoot().allNodes()
+            .filter(n -> n.id() == id && n.expr().getKind() == CelExpr.ExprKind.Kind.IDENT)
+            .map(n -> n.expr().ident().name())
+            .findFirst()
+            .orElse("");
+    return "no such attribute(s): id: " + id + ", names: [" + name + "]";
   }
 }

@@ -1,8 +1,16 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.values.NullValue;
+import com.google.common.primitives.UnsignedLong;
+import dev.cel.common.types.CelType;
+import dev.cel.common.values.CelByteString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,5 +69,70 @@ public final class CelValues {
       return out;
     }
     throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+  }
+
+  /**
+   * Converts a CEL result into a JSON-shaped Java value: null, Boolean, Long, BigInteger (uint
+   * beyond int64), Double (NaN and infinities as the strings {@code NaN}, {@code Infinity}, {@code
+   * -Infinity}), String, List and String-keyed Map. Bytes become base64, durations cel-go's {@code
+   * 1.5s} form, timestamps RFC 3339, optionals their value or null, types their name, and library
+   * values (URL, Quantity, IP, …) their string form.
+   */
+  public static @Nullable Object toJson(@Nullable Object value) {
+    if (value == null || value instanceof NullValue) {
+      return null;
+    }
+    if (value instanceof Boolean || value instanceof Long || value instanceof String) {
+      return value;
+    }
+    if (value instanceof Double d) {
+      if (d.isNaN()) {
+        return "NaN";
+      }
+      if (d.isInfinite()) {
+        return d > 0 ? "Infinity" : "-Infinity";
+      }
+      return d;
+    }
+    if (value instanceof UnsignedLong u) {
+      return u.bigIntegerValue();
+    }
+    if (value instanceof CelByteString b) {
+      return Base64.getEncoder().encodeToString(b.toByteArray());
+    }
+    if (value instanceof com.google.protobuf.ByteString b) {
+      return Base64.getEncoder().encodeToString(b.toByteArray());
+    }
+    if (value instanceof Duration d) {
+      return durationString(d);
+    }
+    if (value instanceof Instant i) {
+      return DateTimeFormatter.ISO_INSTANT.format(i);
+    }
+    if (value instanceof Optional<?> o) {
+      return o.isPresent() ? toJson(o.get()) : null;
+    }
+    if (value instanceof CelType t) {
+      return t.name();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k instanceof String s ? s : String.valueOf(toJson(k)), toJson(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        out.add(toJson(o));
+      }
+      return out;
+    }
+    return String.valueOf(value);
+  }
+
+  /** Formats a duration as cel-go prints one in JSON: seconds with up to 9 fraction digits. */
+  static String durationString(Duration d) {
+    BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    return seconds.stripTrailingZeros().toPlainString() + "s";
   }
 }

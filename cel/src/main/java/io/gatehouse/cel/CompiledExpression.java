@@ -1,9 +1,12 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
 import io.gatehouse.cel.cost.CostPlan;
@@ -23,6 +26,7 @@ public final class CompiledExpression implements CompilationResult {
   private final CostEstimate upstreamEstimatedCost;
   private final CostPlan costPlan;
   private final Environment environment;
+  private final long maxExprId;
 
   CompiledExpression(
       String expression,
@@ -39,6 +43,8 @@ public final class CompiledExpression implements CompilationResult {
     this.upstreamEstimatedCost = upstreamEstimatedCost;
     this.costPlan = costPlan;
     this.environment = environment;
+    this.maxExprId = CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .mapToLong(CelNavigableExpr::id).max().orElse(0);
   }
 
   @Override
@@ -92,10 +98,10 @@ public final class CompiledExpression implements CompilationResult {
   public EvaluationResult evaluate(Activation activation) {
     try {
       Object value = program.eval(resolver(activation));
-      return new EvaluationResult.Success(value, EvaluationResult.UNTRACKED);
-    } catch (CelEvaluationException e) {
+      return outcome(value, EvaluationResult.UNTRACKED);
+    } catch (CelEvaluationException first) {
       return new EvaluationResult.Failure(
-          CelErrors.runtimeMessage(e, ast), EvaluationResult.UNTRACKED, false);
+          errorMessage(activation, first), EvaluationResult.UNTRACKED, false);
     }
   }
 
@@ -119,27 +125,52 @@ public final class CompiledExpression implements CompilationResult {
       value = program.trace(resolver(activation), tracker);
     } catch (CelEvaluationException e) {
       if (tracker.limitExceeded()) {
-        return new EvaluationResult.Failure(
-            RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+        return limitExceeded(tracker);
       }
-      return new EvaluationResult.Failure(CelErrors.runtimeMessage(e, ast), tracker.cost(), false);
+      return new EvaluationResult.Failure(errorMessage(activation, e), tracker.cost(), false);
     } catch (RuntimeException e) {
       if (!tracker.limitExceeded()) {
         throw e;
       }
-      return new EvaluationResult.Failure(
-          RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+      return limitExceeded(tracker);
     }
     if (tracker.limitExceeded()) {
-      return new EvaluationResult.Failure(
-          RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+      return limitExceeded(tracker);
     }
-    return new EvaluationResult.Success(value, tracker.cost());
+    return outcome(value, tracker.cost());
   }
 
   /** Returns the per-node cost plan runtime trackers of this expression charge from. */
   public CostPlan costPlan() {
     return costPlan;
+  }
+
+  private static EvaluationResult limitExceeded(RuntimeCostTracker tracker) {
+    return new EvaluationResult.Failure(
+        RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+  }
+
+  /**
+   * Words an evaluation error as cel-go does. Errors are rare: only then evaluate again, recording
+   * operands (and charging nothing). Evaluation is deterministic (authorizer checks are cached per
+   * request and variables memoised per evaluation), so the second run fails the same way.
+   */
+  private String errorMessage(Activation activation, CelEvaluationException first) {
+    EvaluatedValues values = new EvaluatedValues(maxExprId, null);
+    try {
+      program.trace(resolver(activation), values);
+    } catch (CelEvaluationException e) {
+      return CelErrors.runtimeMessage(e, ast, values);
+    }
+    return CelErrors.runtimeMessage(first, ast, values);
+  }
+
+  /** A result that is an unknown set means a variable was unbound: cel-go reports an error. */
+  private EvaluationResult outcome(Object value, long cost) {
+    if (value instanceof CelUnknownSet unknown) {
+      return new EvaluationResult.Failure(CelErrors.unboundMessage(unknown, ast), cost, false);
+    }
+    return new EvaluationResult.Success(value, cost);
   }
 
   private static CelVariableResolver resolver(Activation activation) {

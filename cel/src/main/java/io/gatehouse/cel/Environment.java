@@ -17,10 +17,10 @@ import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
 import dev.cel.validator.validators.HomogeneousLiteralValidator;
-import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
 import io.gatehouse.cel.cost.CostPlan;
+import io.gatehouse.cel.library.StandardLibrary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +65,7 @@ public final class Environment {
                 options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
             .enableHomogeneousLiterals(
                 options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+            .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
         CelFactory.standardCelBuilder()
@@ -75,6 +76,8 @@ public final class Environment {
       builder.addCompilerLibraries(CelExtensions.optional());
       builder.addRuntimeLibraries(CelExtensions.optional());
     }
+    // cel-go's standard-library semantics where cel-java's bindings differ.
+    builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
     for (KubernetesLibrary library : libraries) {
       builder.addCompilerLibraries(library);
       builder.addRuntimeLibraries(library);
@@ -90,7 +93,7 @@ public final class Environment {
                 .addAstValidators(
                     DurationLiteralValidator.INSTANCE,
                     TimestampLiteralValidator.INSTANCE,
-                    RegexLiteralValidator.INSTANCE,
+                    MatchesLiteralValidator.INSTANCE,
                     HomogeneousLiteralValidator.newInstance())
                 .build()
             : null;
@@ -174,12 +177,22 @@ public final class Environment {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
+      CelAbstractSyntaxTree runtimeAst = ast;
+      for (KubernetesLibrary library : libraries) {
+        Optional<String> error = library.programError(ast);
+        if (error.isPresent()) {
+          return new CompilationError(
+              expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
+        }
+        runtimeAst = library.runtimeAst(runtimeAst);
+      }
       return new CompiledExpression(
           expression,
           ast,
-          cel.createProgram(ast),
+          cel.createProgram(runtimeAst),
           CostEstimator.bound(ast, this),
           CostEstimator.estimate(ast, this),
+          // Costs follow the checked AST: cel-go binds the overload by the checker's candidates.
           CostPlan.of(ast, this),
           this);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {

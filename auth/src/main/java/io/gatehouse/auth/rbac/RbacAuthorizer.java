@@ -1,0 +1,167 @@
+package io.gatehouse.auth.rbac;
+
+import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.authz.AuthorizationResult;
+import io.gatehouse.api.authz.Authorizer;
+import io.gatehouse.api.authz.Decision;
+import io.gatehouse.api.authz.RequestAttributes;
+import io.gatehouse.api.authz.UserInfo;
+import io.gatehouse.auth.Aggregate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Upstream's RBAC authorizer over a fixed set of RBAC objects: ClusterRoleBindings are visited
+ * first, then the RoleBindings of the request's namespace; the first rule that allows wins with
+ * {@code RBAC: allowed by …}; otherwise no opinion, with resolution errors (missing roles) as the
+ * reason. ClusterRole aggregation rules are resolved as the aggregation controller would.
+ *
+ * <p>Immutable and thread-safe. Bindings are visited in name order (upstream's listers have no
+ * defined order).
+ */
+public final class RbacAuthorizer implements Authorizer {
+
+  private static final String GROUP = "rbac.authorization.k8s.io";
+
+  private final Map<String, List<PolicyRule>> clusterRoles;
+  private final Map<String, List<PolicyRule>> roles;
+  private final List<Binding> clusterRoleBindings;
+  private final Map<String, List<Binding>> roleBindings;
+
+  private RbacAuthorizer(
+      Map<String, List<PolicyRule>> clusterRoles,
+      Map<String, List<PolicyRule>> roles,
+      List<Binding> clusterRoleBindings,
+      Map<String, List<Binding>> roleBindings) {
+    this.clusterRoles = clusterRoles;
+    this.roles = roles;
+    this.clusterRoleBindings = clusterRoleBindings;
+    this.roleBindings = roleBindings;
+  }
+
+  /**
+   * Builds an authorizer from every {@code rbac.authorization.k8s.io} Role, ClusterRole,
+   * RoleBinding and ClusterRoleBinding among {@code objects}; other objects are ignored.
+   */
+  public static RbacAuthorizer fromObjects(Collection<Unstructured> objects) {
+    List<Unstructured> clusterRoleObjects = new ArrayList<>();
+    Map<String, List<PolicyRule>> roles = new TreeMap<>();
+    List<Binding> crbs = new ArrayList<>();
+    Map<String, List<Binding>> rbs = new TreeMap<>();
+    for (Unstructured o : objects) {
+      if (!o.groupVersionKind().group().equals(GROUP)) {
+        continue;
+      }
+      switch (o.kind()) {
+        case "ClusterRole" -> clusterRoleObjects.add(o);
+        case "Role" -> roles.put(key(o.namespace(), o.name()), PolicyRule.listFromJson(o.object().get("rules")));
+        case "ClusterRoleBinding" -> crbs.add(Binding.fromObject(o));
+        case "RoleBinding" ->
+            rbs.computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(Binding.fromObject(o));
+        default -> {}
+      }
+    }
+    crbs.sort(Comparator.comparing(Binding::name));
+    rbs.values().forEach(l -> l.sort(Comparator.comparing(Binding::name)));
+    return new RbacAuthorizer(
+        ClusterRoleAggregation.resolve(clusterRoleObjects), roles, List.copyOf(crbs), rbs);
+  }
+
+  @Override
+  public AuthorizationResult authorize(RequestAttributes attributes) {
+    String[] allowedBy = {null};
+    List<String> errors = new ArrayList<>();
+    visitRulesFor(
+        attributes.user(),
+        attributes.namespace(),
+        (binding, subject, rule, error) -> {
+          if (rule != null && RuleMatcher.allows(attributes, rule)) {
+            allowedBy[0] = "RBAC: allowed by " + binding.describe(subject);
+            return false;
+          }
+          if (error != null) {
+            errors.add(error);
+          }
+          return true;
+        });
+    if (allowedBy[0] != null) {
+      return AuthorizationResult.of(Decision.ALLOW, allowedBy[0]);
+    }
+    return AuthorizationResult.of(
+        Decision.NO_OPINION, errors.isEmpty() ? "" : "RBAC: " + Aggregate.message(errors));
+  }
+
+  /** Visits every rule that applies to {@code user} in {@code namespace}, as upstream does. */
+  public void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor) {
+    if (!visitBindings(clusterRoleBindings, user, "", visitor)) {
+      return;
+    }
+    if (!namespace.isEmpty()) {
+      visitBindings(roleBindings.getOrDefault(namespace, List.of()), user, namespace, visitor);
+    }
+  }
+
+  private boolean visitBindings(
+      List<Binding> bindings, UserInfo user, String namespace, RuleVisitor visitor) {
+    for (Binding b : bindings) {
+      Optional<Subject> subject =
+          b.subjects().stream().filter(s -> s.appliesTo(user, namespace)).findFirst();
+      if (subject.isEmpty()) {
+        continue;
+      }
+      Optional<List<PolicyRule>> rules = roleRules(b.roleKind(), b.roleName(), namespace);
+      if (rules.isEmpty()) {
+        if (!visitor.visit(null, null, null, missingRole(b.roleKind(), b.roleName()))) {
+          return false;
+        }
+        continue;
+      }
+      for (PolicyRule r : rules.get()) {
+        if (!visitor.visit(b, subject.get(), r, null)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Returns every ClusterRoleBinding, in name order. */
+  public List<Binding> clusterRoleBindings() {
+    return clusterRoleBindings;
+  }
+
+  /** Returns every RoleBinding, by namespace, each list in name order. */
+  public Map<String, List<Binding>> roleBindings() {
+    return roleBindings;
+  }
+
+  /**
+   * Returns the rules of the role a binding in {@code bindingNamespace} references, or empty if
+   * it does not exist (aggregated ClusterRoles carry their aggregated rules).
+   */
+  public Optional<List<PolicyRule>> roleRules(
+      String roleKind, String roleName, String bindingNamespace) {
+    return switch (roleKind) {
+      case "ClusterRole" -> Optional.ofNullable(clusterRoles.get(roleName));
+      case "Role" -> Optional.ofNullable(roles.get(key(bindingNamespace, roleName)));
+      default -> Optional.empty();
+    };
+  }
+
+  private static String missingRole(String kind, String name) {
+    return switch (kind) {
+      case "ClusterRole" -> "clusterrole.rbac.authorization.k8s.io \"" + name + "\" not found";
+      case "Role" -> "role.rbac.authorization.k8s.io \"" + name + "\" not found";
+      default -> "unsupported role reference kind: \"" + kind + "\"";
+    };
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}
