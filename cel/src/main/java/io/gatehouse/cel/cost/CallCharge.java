@@ -60,11 +60,13 @@ record CallCharge(long fixed, @Nullable CallFormula formula) {
    */
   static CallCharge select(String function, String overload, int argCount, CostModel model) {
     if (model.overloadTrackers()) {
-      switch (overload) {
-        case "list_sets_contains_list", "list_sets_intersects_list" -> {
+      // cel-go keys these trackers on the overload ids list_sets_contains_list, … ; each sets
+      // function has exactly that one overload, so its name identifies it as well.
+      switch (function) {
+        case "sets.contains", "sets.intersects" -> {
           return of(CallFormula.SETS);
         }
-        case "list_sets_equivalent_list" -> {
+        case "sets.equivalent" -> {
           return of(CallFormula.SETS_EQUIVALENT);
         }
         default -> {}

@@ -55,9 +55,9 @@ final class CallEstimates {
     }
     if (model.overloadTrackers() && args.size() == 2) {
       double factor =
-          switch (overload) {
-            case "list_sets_contains_list", "list_sets_intersects_list" -> 1;
-            case "list_sets_equivalent_list" -> 2;
+          switch (function) {
+            case "sets.contains", "sets.intersects" -> 1;
+            case "sets.equivalent" -> 2;
             default -> 0;
           };
       if (factor > 0) {
