@@ -13,10 +13,12 @@ import io.gatehouse.cel.KubernetesVersion;
  *     always sets it, upstream's unit tests do not
  * @param presenceTestHasCost whether {@code has()} itself costs 1 (cel-go's default) or 0 (what
  *     Kubernetes configures)
- * @param overloadTrackers whether cel-go has the per-overload trackers of {@code ext.Sets}
- *     (cel-go v0.20 and later: Kubernetes 1.31+)
+ * @param overloadTrackers whether cel-go has the per-overload cost trackers and estimators of {@code
+ *     ext.Sets} (cel-go#850, in v0.17.7 and later, the version that brought {@code ext.Sets} to
+ *     Kubernetes 1.29; earlier environments have no sets functions)
  * @param optionalSize whether a present optional measures as its value in {@code actualSize}
- *     (cel-go v0.20 and later)
+ *     (not in cel-go v0.17.8, present in the v0.2x sources; assumed from Kubernetes 1.31, cel-go
+ *     v0.20 — unverified)
  */
 record CostModel(
     boolean strict,
@@ -30,6 +32,6 @@ record CostModel(
   /** The model Kubernetes runs for expressions of {@code environment}. */
   static CostModel of(Environment environment) {
     boolean newer = environment.serverVersion().atLeast(CEL_GO_0_20);
-    return new CostModel(environment.strictCost(), true, false, newer, newer);
+    return new CostModel(environment.strictCost(), true, false, true, newer);
   }
 }

@@ -52,6 +52,11 @@ public final class RuntimeCostTracker implements CelEvaluationListener {
   @Override
   public void callback(CelExpr expr, @Nullable Object evaluatedResult) {
     int id = (int) expr.id();
+    if (id < 0 || id >= plan.size()) {
+      // A node the checked AST does not have: charge it as a plain call.
+      charge(1);
+      return;
+    }
     if (duplicateOf != 0 && skipsDuplicate(id)) {
       return;
     }
@@ -65,6 +70,11 @@ public final class RuntimeCostTracker implements CelEvaluationListener {
       duplicateOf = id;
       duplicateParent = optionalSelect;
     }
+    charge(0);
+  }
+
+  private void charge(long amount) {
+    cost += amount;
     if (cost > limit) {
       exceeded = true;
       throw new CostLimitExceededException();
