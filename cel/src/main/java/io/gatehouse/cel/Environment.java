@@ -10,17 +10,19 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
-import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.validator.CelAstValidator;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
-import dev.cel.validator.validators.HomogeneousLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
 import io.gatehouse.cel.cost.CostPlan;
+import io.gatehouse.cel.library.OptionalLibrary;
 import io.gatehouse.cel.library.StandardLibrary;
+import io.gatehouse.cel.library.StringsLibrary;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +60,19 @@ public final class Environment {
     this.variables = Map.copyOf(b.variables);
     this.variableSizeBounds = Map.copyOf(b.sizeBounds);
 
+    // cel-go checks homogeneous literals after type-checking with a validator that exempts the
+    // arguments of format() (cel/validator.go); cel-java's checker option cannot exempt anything,
+    // so environments that have format() check literals with that validator only.
+    boolean literalsByValidator =
+        options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS) && hasFormat(libraries);
     CelOptions celOptions =
         CelOptions.current()
             .enableOptionalSyntax(options.contains(LanguageOption.OPTIONAL_TYPES))
             .enableHeterogeneousNumericComparisons(
                 options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
             .enableHomogeneousLiterals(
-                options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+                options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS)
+                    && !literalsByValidator)
             .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
@@ -72,9 +80,11 @@ public final class Environment {
             .setOptions(celOptions)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
     if (options.contains(LanguageOption.OPTIONAL_TYPES)) {
-      // cel-go's OptionalTypes() as vendored by Kubernetes 1.28+.
-      builder.addCompilerLibraries(CelExtensions.optional());
-      builder.addRuntimeLibraries(CelExtensions.optional());
+      // Kubernetes enables cel.OptionalTypes() unversioned: its content follows the server's
+      // cel-go release, not the compatibility version.
+      OptionalLibrary optional = OptionalLibrary.atServer(serverVersion);
+      builder.addCompilerLibraries(optional);
+      builder.addRuntimeLibraries(optional);
     }
     // cel-go's standard-library semantics where cel-java's bindings differ.
     builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
@@ -87,16 +97,28 @@ public final class Environment {
     }
     b.variables.forEach(builder::addVar);
     this.cel = builder.build();
+    List<CelAstValidator> validators = new ArrayList<>();
+    if (options.contains(LanguageOption.LITERAL_VALIDATORS)) {
+      validators.add(DurationLiteralValidator.INSTANCE);
+      validators.add(TimestampLiteralValidator.INSTANCE);
+      validators.add(MatchesLiteralValidator.INSTANCE);
+    }
+    if (options.contains(LanguageOption.LITERAL_VALIDATORS) || literalsByValidator) {
+      validators.add(HomogeneousLiteralsValidator.INSTANCE);
+    }
+    for (KubernetesLibrary library : libraries) {
+      validators.addAll(library.astValidators());
+    }
     this.validator =
-        options.contains(LanguageOption.LITERAL_VALIDATORS)
-            ? CelValidatorFactory.standardCelValidatorBuilder(cel)
-                .addAstValidators(
-                    DurationLiteralValidator.INSTANCE,
-                    TimestampLiteralValidator.INSTANCE,
-                    MatchesLiteralValidator.INSTANCE,
-                    HomogeneousLiteralValidator.newInstance())
-                .build()
-            : null;
+        validators.isEmpty()
+            ? null
+            : CelValidatorFactory.standardCelValidatorBuilder(cel)
+                .addAstValidators(validators)
+                .build();
+  }
+
+  private static boolean hasFormat(List<KubernetesLibrary> libraries) {
+    return libraries.stream().anyMatch(l -> l instanceof StringsLibrary s && s.version() >= 1);
   }
 
   /**

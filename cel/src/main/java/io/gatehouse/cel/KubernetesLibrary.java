@@ -3,6 +3,8 @@ package io.gatehouse.cel;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntimeLibrary;
+import dev.cel.validator.CelAstValidator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,5 +38,22 @@ public interface KubernetesLibrary extends CelCompilerLibrary, CelRuntimeLibrary
    */
   default CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked) {
     return checked;
+  }
+
+  /**
+   * Returns this library as the cel-go release vendored by a Kubernetes server of {@code server}
+   * implements it. Libraries whose behaviour did not change across the supported releases return
+   * {@code this}.
+   */
+  default KubernetesLibrary forServer(KubernetesVersion server) {
+    return this;
+  }
+
+  /**
+   * Returns the checks this library adds to every compilation after type-checking (cel-go's {@code
+   * cel.ASTValidators} contributed by a library); none by default.
+   */
+  default List<CelAstValidator> astValidators() {
+    return List.of();
   }
 }
