@@ -50,7 +50,8 @@ class LibraryCostTest {
 
   static Stream<Case> vectors() {
     return Stream.of(
-            stringLibrary(), lists(), indexOf(), urls(), ips(), cidrs(), authz(), sets(), regex())
+            stringLibrary(), lists(), indexOf(), urls(), ips(), cidrs(), authz(), sets(), regex(),
+            twoVariableComprehensions())
         .flatMap(s -> s);
   }
 
@@ -60,6 +61,10 @@ class LibraryCostTest {
         new Case("lowerAsciiEquals",
             "'ABCDEFGHIJ abcdefghij'.lowerAscii() == 'abcdefghij ABCDEFGHIJ'.lowerAscii()", 7, 9, 9),
         new Case("upperAscii", "'ABCDEFGHIJ abcdefghij'.upperAscii()", 3, 3, 3),
+        new Case("quote", "strings.quote('ABCDEFGHIJ abcdefghij')", 3, 3, 3),
+        new Case("quoteEquals",
+            "strings.quote('ABCDEFGHIJ abcdefghij') == strings.quote('ABCDEFGHIJ abcdefghij')",
+            7, 11, 9),
         new Case("upperAsciiEquals",
             "'ABCDEFGHIJ abcdefghij'.upperAscii() == 'abcdefghij ABCDEFGHIJ'.upperAscii()", 7, 9, 9),
         new Case("replace", "'abc 123 def 123'.replace('123', '456')", 3, 3, 3),
@@ -315,5 +320,26 @@ class LibraryCostTest {
         new Case("find", "'abc 123 def 123'.find('123')", 2, 2, 2),
         new Case("findAll", "'abc 123 def 123'.findAll('123')", 2, 2, 2),
         new Case("findAll with limit", "'abc 123 def 123'.findAll('123', 1)", 2, 2, 2));
+  }
+
+  /** TestTwoVariableComprehensionCost. */
+  static Stream<Case> twoVariableComprehensions() {
+    return Stream.of(
+        new Case("map all", "{'a': 1, 'b': 2}.all(k, v, v > 0)", 37, 41, 41),
+        new Case("map exists", "{'a': 1, 'b': 2}.exists(k, v, v > 0)", 39, 43, 40),
+        new Case("map existsOne", "{'a': 1, 'b': 2}.existsOne(k, v, v > 0)", 38, 40, 40),
+        new Case("map transformMap", "{'a': 1, 'b': 2}.transformMap(k, v, v + 1)", 71, 71, 71),
+        new Case("map transformMap with filter",
+            "{'a': 1, 'b': 2}.transformMap(k, v, v < 5, v + 1)", 67, 75, 75),
+        new Case("map transformMapEntry",
+            "{'a': 1, 'b': 2}.transformMapEntry(k, v, {k: v + 1})", 131, 131, 131),
+        new Case("map transformMapEntry with filter",
+            "{'a': 1, 'b': 2}.transformMapEntry(k, v, v < 5, {k: v + 1})", 67, 135, 135),
+        new Case("list all", "[1, 2].all(i, v, v > 0)", 17, 21, 21),
+        new Case("list exists", "[1, 2].exists(i, v, v > 0)", 19, 23, 20),
+        new Case("list existsOne", "[1, 2].existsOne(i, v, v > 0)", 18, 20, 20),
+        new Case("list transformList", "[1, 2].transformList(i, v, v + 1)", 49, 49, 49),
+        new Case("list transformList with filter",
+            "[1, 2].transformList(i, v, v < 5, v + 1)", 27, 53, 53));
   }
 }
