@@ -51,7 +51,7 @@ class LibraryCostTest {
   static Stream<Case> vectors() {
     return Stream.of(
             stringLibrary(), lists(), indexOf(), urls(), ips(), cidrs(), authz(), sets(), regex(),
-            twoVariableComprehensions())
+            twoVariableComprehensions(), quantities(), semvers(), formats())
         .flatMap(s -> s);
   }
 
@@ -341,5 +341,83 @@ class LibraryCostTest {
         new Case("list transformList", "[1, 2].transformList(i, v, v + 1)", 49, 49, 49),
         new Case("list transformList with filter",
             "[1, 2].transformList(i, v, v < 5, v + 1)", 27, 53, 53));
+  }
+
+  /** TestQuantityCost. */
+  static Stream<Case> quantities() {
+    return Stream.of(
+        new Case("quantity", "quantity(\"12Mi\")", 1, 1, 1),
+        new Case("isQuantity", "isQuantity(\"20\")", 1, 1, 1),
+        new Case("isQuantity_megabytes", "isQuantity(\"20M\")", 1, 1, 1),
+        new Case("equality_reflexivity", "quantity(\"200M\") == quantity(\"200M\")", 3, 3, 3),
+        new Case("equality_symmetry",
+            "quantity(\"200M\") == quantity(\"0.2G\") && quantity(\"0.2G\") == quantity(\"200M\")",
+            3, 6, 6),
+        new Case("equality_transitivity",
+            "quantity(\"2M\") == quantity(\"0.002G\") && quantity(\"2000k\") == quantity(\"2M\")"
+                + " && quantity(\"0.002G\") == quantity(\"2000k\")",
+            3, 9, 9),
+        new Case("quantity_less", "quantity(\"50M\").isLessThan(quantity(\"50Mi\"))", 3, 3, 3),
+        new Case("quantity_greater", "quantity(\"50Mi\").isGreaterThan(quantity(\"50M\"))", 3, 3, 3),
+        new Case("compare_equal", "quantity(\"200M\").compareTo(quantity(\"0.2G\")) > 0", 4, 4, 4),
+        new Case("add_quantity",
+            "quantity(\"50k\").add(quantity(\"20\")) == quantity(\"50.02k\")", 5, 5, 5),
+        new Case("sub_quantity",
+            "quantity(\"50k\").sub(quantity(\"20\")) == quantity(\"49.98k\")", 5, 5, 5),
+        new Case("sub_int", "quantity(\"50k\").sub(20) == quantity(\"49980\")", 4, 4, 4),
+        new Case("arith_chain_1",
+            "quantity(\"50k\").add(20).sub(quantity(\"100k\")).asInteger() > 0", 6, 6, 6),
+        new Case("arith_chain",
+            "quantity(\"50k\").add(20).sub(quantity(\"100k\")).sub(-50000).asInteger() > 0",
+            7, 7, 7),
+        new Case("as_integer", "quantity(\"50k\").asInteger() > 0", 3, 3, 3),
+        new Case("is_integer", "quantity(\"50\").isInteger()", 2, 2, 2),
+        new Case("as_float", "quantity(\"50.703k\").asApproximateFloat() > 0.0", 3, 3, 3));
+  }
+
+  /** TestSemverCost. */
+  static Stream<Case> semvers() {
+    return Stream.of(
+        new Case("semver", "semver(\"1.0.0\")", 1, 1, 1),
+        new Case("semver long input", "semver(\"1234.56789012345.67890123456789\")", 4, 4, 4),
+        new Case("isSemver", "isSemver(\"1.0.0\")", 1, 1, 1),
+        new Case("isSemver long input", "isSemver(\"1234.56789012345.67890123456789\")", 4, 4, 4),
+        new Case("major", "semver(\"1.2.3\").major()", 2, 2, 2),
+        new Case("minor", "semver(\"1.2.3\").minor()", 2, 2, 2),
+        new Case("patch", "semver(\"1.2.3\").patch()", 2, 2, 2),
+        new Case("isLessThan", "semver(\"1.0.0\").isLessThan(semver(\"1.1.0\"))", 3, 3, 3),
+        new Case("isGreaterThan", "semver(\"1.1.0\").isGreaterThan(semver(\"1.0.0\"))", 3, 3, 3),
+        new Case("compareTo", "semver(\"1.0.0\").compareTo(semver(\"1.2.3\"))", 3, 3, 3));
+  }
+
+  /** TestNameFormatCost, except validate() at runtime (see {@link #formatValidations}). */
+  static Stream<Case> formats() {
+    return Stream.of(
+        new Case("format.named", "format.named(\"dns1123subdomain\")", 1, 1, 1),
+        new Case("format equality",
+            "format.named(\"dns1123Label\").value() == format.named(\"dns1123Label\").value()",
+            5, 11, 5));
+  }
+
+  /**
+   * TestNameFormatCost's validate() cases. Their runtime cost (17 and 10) needs the format's
+   * MaxRegexSize, which the format values do not expose yet ({@link RegexSizedValue}); only the
+   * estimate is checked.
+   */
+  static Stream<Case> formatValidations() {
+    return Stream.of(
+        new Case("format.dns1123Subdomain.validate",
+            "format.named(\"dns1123Subdomain\").value().validate(\"my-name\")", 34, 34, 17),
+        new Case("format.dns1123label.validate",
+            "format.named(\"dns1123Label\").value().validate(\"my-name\")", 34, 34, 10));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formatValidations")
+  void estimate_formatValidation_matchesKubernetes(Case c) {
+    CompiledExpression compiled = compile(c.expression());
+
+    assertThat(CostFixture.estimate(compiled, CostFixture.KUBERNETES_TESTS, TEST_SIZES))
+        .isEqualTo(new Range(c.estimatedMin(), c.estimatedMax()));
   }
 }
