@@ -1,5 +1,6 @@
 # Sourced by ./gatehouse and .ci/run: sets JAVA_HOME to a JDK >= 21 or fails with one line.
-# JAVA_HOME wins if it is new enough; otherwise the newest JDK under /usr/lib/jvm.
+# JAVA_HOME wins if it is new enough; otherwise the newest JDK under /usr/lib/jvm
+# (GATEHOUSE_JVM_DIR overrides that directory, for tests).
 
 gatehouse_java_major() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
@@ -14,7 +15,7 @@ gatehouse_find_java() {
       return 0
     fi
   fi
-  for candidate in /usr/lib/jvm/*; do
+  for candidate in "${GATEHOUSE_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(gatehouse_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then

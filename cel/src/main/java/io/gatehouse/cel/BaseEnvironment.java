@@ -91,13 +91,16 @@ public final class BaseEnvironment {
     return ENTRIES;
   }
 
-  /** Returns the libraries of an environment of {@code compatibility} on {@code server}. */
+  /**
+   * Returns the libraries of an environment of {@code compatibility} on {@code server}, each as the
+   * server's cel-go release implements it ({@link KubernetesLibrary#forServer}).
+   */
   public static List<KubernetesLibrary> libraries(
       KubernetesVersion compatibility, KubernetesVersion server) {
     List<KubernetesLibrary> result = new ArrayList<>();
     for (Entry e : ENTRIES) {
       if (e.library() != null && e.appliesTo(compatibility, server)) {
-        result.add(e.library());
+        result.add(e.library().forServer(server));
       }
     }
     return List.copyOf(result);

@@ -10,16 +10,19 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
-import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.validator.CelAstValidator;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
-import dev.cel.validator.validators.HomogeneousLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
+import io.gatehouse.cel.cost.CostPlan;
+import io.gatehouse.cel.library.OptionalLibrary;
 import io.gatehouse.cel.library.StandardLibrary;
+import io.gatehouse.cel.library.StringsLibrary;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,7 @@ public final class Environment {
   private final Set<LanguageOption> options;
   private final List<KubernetesLibrary> libraries;
   private final Map<String, CelType> variables;
+  private final Map<String, Long> variableSizeBounds;
   private final Cel cel;
   private final @Nullable CelValidator validator;
 
@@ -54,14 +58,21 @@ public final class Environment {
     this.options = BaseEnvironment.options(compatibilityVersion, serverVersion);
     this.libraries = BaseEnvironment.libraries(compatibilityVersion, serverVersion);
     this.variables = Map.copyOf(b.variables);
+    this.variableSizeBounds = Map.copyOf(b.sizeBounds);
 
+    // cel-go checks homogeneous literals after type-checking with a validator that exempts the
+    // arguments of format() (cel/validator.go); cel-java's checker option cannot exempt anything,
+    // so environments that have format() check literals with that validator only.
+    boolean literalsByValidator =
+        options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS) && hasFormat(libraries);
     CelOptions celOptions =
         CelOptions.current()
             .enableOptionalSyntax(options.contains(LanguageOption.OPTIONAL_TYPES))
             .enableHeterogeneousNumericComparisons(
                 options.contains(LanguageOption.CROSS_TYPE_NUMERIC_COMPARISONS))
             .enableHomogeneousLiterals(
-                options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS))
+                options.contains(LanguageOption.HOMOGENEOUS_AGGREGATE_LITERALS)
+                    && !literalsByValidator)
             .enableQuotedIdentifierSyntax(false) // cel-go as Kubernetes configures it: no `x`
             .build();
     CelBuilder builder =
@@ -69,9 +80,11 @@ public final class Environment {
             .setOptions(celOptions)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
     if (options.contains(LanguageOption.OPTIONAL_TYPES)) {
-      // cel-go's OptionalTypes() as vendored by Kubernetes 1.28+.
-      builder.addCompilerLibraries(CelExtensions.optional());
-      builder.addRuntimeLibraries(CelExtensions.optional());
+      // Kubernetes enables cel.OptionalTypes() unversioned: its content follows the server's
+      // cel-go release, not the compatibility version.
+      OptionalLibrary optional = OptionalLibrary.atServer(serverVersion);
+      builder.addCompilerLibraries(optional);
+      builder.addRuntimeLibraries(optional);
     }
     // cel-go's standard-library semantics where cel-java's bindings differ.
     builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
@@ -84,16 +97,28 @@ public final class Environment {
     }
     b.variables.forEach(builder::addVar);
     this.cel = builder.build();
+    List<CelAstValidator> validators = new ArrayList<>();
+    if (options.contains(LanguageOption.LITERAL_VALIDATORS)) {
+      validators.add(DurationLiteralValidator.INSTANCE);
+      validators.add(TimestampLiteralValidator.INSTANCE);
+      validators.add(MatchesLiteralValidator.INSTANCE);
+    }
+    if (options.contains(LanguageOption.LITERAL_VALIDATORS) || literalsByValidator) {
+      validators.add(HomogeneousLiteralsValidator.INSTANCE);
+    }
+    for (KubernetesLibrary library : libraries) {
+      validators.addAll(library.astValidators());
+    }
     this.validator =
-        options.contains(LanguageOption.LITERAL_VALIDATORS)
-            ? CelValidatorFactory.standardCelValidatorBuilder(cel)
-                .addAstValidators(
-                    DurationLiteralValidator.INSTANCE,
-                    TimestampLiteralValidator.INSTANCE,
-                    MatchesLiteralValidator.INSTANCE,
-                    HomogeneousLiteralValidator.newInstance())
-                .build()
-            : null;
+        validators.isEmpty()
+            ? null
+            : CelValidatorFactory.standardCelValidatorBuilder(cel)
+                .addAstValidators(validators)
+                .build();
+  }
+
+  private static boolean hasFormat(List<KubernetesLibrary> libraries) {
+    return libraries.stream().anyMatch(l -> l instanceof StringsLibrary s && s.version() >= 1);
   }
 
   /**
@@ -148,6 +173,15 @@ public final class Environment {
   }
 
   /**
+   * Returns the declared size bounds: for each bounded variable, the largest size (characters,
+   * bytes, elements or entries) of any string, bytes, list or map reachable from it. Cost bounds
+   * ({@link CompiledExpression#estimatedCost()}) hold only for inputs within these bounds.
+   */
+  public Map<String, Long> variableSizeBounds() {
+    return variableSizeBounds;
+  }
+
+  /**
    * Parses, type-checks and plans {@code expression}. Never throws for a bad expression: the
    * result is a {@link CompilationError} carrying cel-go's message.
    */
@@ -165,8 +199,24 @@ public final class Environment {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
+      CelAbstractSyntaxTree runtimeAst = ast;
+      for (KubernetesLibrary library : libraries) {
+        Optional<String> error = library.programError(ast);
+        if (error.isPresent()) {
+          return new CompilationError(
+              expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
+        }
+        runtimeAst = library.runtimeAst(runtimeAst);
+      }
       return new CompiledExpression(
-          expression, ast, cel.createProgram(ast), CostEstimator.estimate(ast, this), this);
+          expression,
+          ast,
+          cel.createProgram(runtimeAst),
+          CostEstimator.bound(ast, this),
+          CostEstimator.estimate(ast, this),
+          // Costs follow the checked AST: cel-go binds the overload by the checker's candidates.
+          CostPlan.of(ast, this),
+          this);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
       return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
     }
@@ -178,6 +228,7 @@ public final class Environment {
     private final EnvironmentType type;
     private final Map<String, CelType> variables = new LinkedHashMap<>();
     private final Map<String, CelType> types = new LinkedHashMap<>();
+    private final Map<String, Long> sizeBounds = new LinkedHashMap<>();
     private @Nullable Boolean strictCost;
 
     private Builder(KubernetesVersion serverVersion, EnvironmentType type) {
@@ -188,6 +239,22 @@ public final class Environment {
     /** Declares variable {@code name} of {@code type}; a later declaration replaces an earlier. */
     public Builder variable(String name, CelType type) {
       variables.put(name, type);
+      return this;
+    }
+
+    /**
+     * Bounds the size of every string, bytes, list and map reachable from variable {@code name}
+     * (e.g. {@link io.gatehouse.cel.cost.CostLimits#MAX_REQUEST_SIZE_BYTES} for values decoded
+     * from a request body), so that cost bounds of expressions reading it are finite. Without a
+     * bound, such sizes are unknown and cost bounds of size-dependent operations are unbounded.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
+    public Builder variableSizeBound(String name, long maxSize) {
+      if (maxSize < 0) {
+        throw new IllegalArgumentException("negative size bound for " + name + ": " + maxSize);
+      }
+      sizeBounds.put(name, maxSize);
       return this;
     }
 

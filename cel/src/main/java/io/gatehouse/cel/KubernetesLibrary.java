@@ -1,7 +1,11 @@
 package io.gatehouse.cel;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntimeLibrary;
+import dev.cel.validator.CelAstValidator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One CEL function library of the Kubernetes base environment (or a cel-go extension at the
@@ -16,4 +20,40 @@ public interface KubernetesLibrary extends CelCompilerLibrary, CelRuntimeLibrary
 
   /** Returns the library's name as in upstream's base environment ({@code "kubernetes.lists"}). */
   String name();
+
+  /**
+   * Returns the error cel-go reports when it creates a program for the checked AST (Kubernetes
+   * words it {@code program instantiation failed: <error>}), e.g. a constant regex pattern that
+   * does not compile; empty when there is none. The default reports nothing.
+   */
+  default Optional<String> programError(CelAbstractSyntaxTree checked) {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the AST that cel-java's runtime should plan for {@code checked}. Libraries whose
+   * overloads cel-java cannot tell apart by Java argument classes use this to route calls that
+   * the checker left ambiguous to one dispatching binding, as cel-go dispatches them. Type and
+   * expression ids are unchanged. The default returns {@code checked}.
+   */
+  default CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked) {
+    return checked;
+  }
+
+  /**
+   * Returns this library as the cel-go release vendored by a Kubernetes server of {@code server}
+   * implements it. Libraries whose behaviour did not change across the supported releases return
+   * {@code this}.
+   */
+  default KubernetesLibrary forServer(KubernetesVersion server) {
+    return this;
+  }
+
+  /**
+   * Returns the checks this library adds to every compilation after type-checking (cel-go's {@code
+   * cel.ASTValidators} contributed by a library); none by default.
+   */
+  default List<CelAstValidator> astValidators() {
+    return List.of();
+  }
 }

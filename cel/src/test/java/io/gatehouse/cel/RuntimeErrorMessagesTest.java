@@ -250,10 +250,10 @@ class RuntimeErrorMessagesTest {
             "no such overload: timestamp(double)"),
         c("timestamp of timestamp type", "timestamp(dyn(int))", "no such overload: timestamp(type)"),
         // Regular expressions (RE2 texts, as Go's regexp).
-        c("bad dynamic regex", "'a'.matches(dyn('['))", "error parsing regexp: missing closing ]: `[`"),
+        c("bad dynamic regex", "'a'.matches('[' + '')", "error parsing regexp: missing closing ]: `[`"),
         c("bad regex from data", "'a'.matches(object.spec.name + '(')",
             "error parsing regexp: missing closing ): `abc(`"),
-        c("bad repetition", "'a'.matches(dyn('*'))",
+        c("bad repetition", "'a'.matches('*' + '')",
             "error parsing regexp: missing argument to repetition operator: `*`"),
         // Optionals and unbound variables.
         c("value of none", "optional.none().value()", "optional.none() dereference"),

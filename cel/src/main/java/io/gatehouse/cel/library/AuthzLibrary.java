@@ -10,6 +10,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
 import io.gatehouse.api.authz.AuthorizationResult;
+import io.gatehouse.api.validation.NameValidation;
 import io.gatehouse.cel.Environment;
 import io.gatehouse.cel.KubernetesLibrary;
 import java.util.List;
@@ -135,10 +136,10 @@ public final class AuthzLibrary implements KubernetesLibrary {
   }
 
   private static AuthorizerValue serviceAccount(AuthorizerValue a, String namespace, String name) {
-    if (!NameValidation.dns1123Subdomain(name).isEmpty()) {
+    if (!NameValidation.isDns1123Subdomain(name).isEmpty()) {
       throw new CelInvalidArgumentException("Invalid service account name");
     }
-    if (!NameValidation.dns1123Label(namespace).isEmpty()) {
+    if (!NameValidation.isDns1123Label(namespace).isEmpty()) {
       throw new CelInvalidArgumentException("Invalid service account namespace");
     }
     return a.serviceAccount(namespace, name);

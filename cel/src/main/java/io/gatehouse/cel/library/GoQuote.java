@@ -17,7 +17,8 @@ final class GoQuote {
     return out.append('"').toString();
   }
 
-  private static void appendEscaped(StringBuilder out, int cp) {
+  /** Appends rune {@code cp} as {@code strconv.Quote} writes it inside the quotes. */
+  static void appendEscaped(StringBuilder out, int cp) {
     if (cp == '"' || cp == '\\') {
       out.append('\\').appendCodePoint(cp);
       return;

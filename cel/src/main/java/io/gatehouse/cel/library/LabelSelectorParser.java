@@ -2,6 +2,7 @@ package io.gatehouse.cel.library;
 
 import io.gatehouse.api.authz.LabelSelectorRequirement;
 import io.gatehouse.api.authz.SelectorOperator;
+import io.gatehouse.api.validation.NameValidation;
 import io.gatehouse.cel.library.LabelSelectorLexer.Item;
 import io.gatehouse.cel.library.LabelSelectorLexer.Token;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class LabelSelectorParser {
     if (key.token() != Token.IDENTIFIER) {
       throw requirementError("found '" + key.literal() + "', expected: identifier");
     }
-    List<String> keyErrors = NameValidation.qualifiedName(key.literal());
+    List<String> keyErrors = NameValidation.isQualifiedName(key.literal());
     if (!keyErrors.isEmpty()) {
       throw requirementError("<nil>: Invalid value: " + GoQuote.quote(key.literal()) + ": "
           + String.join("; ", keyErrors));
@@ -213,7 +214,7 @@ final class LabelSelectorParser {
       }
     }
     for (int i = 0; i < values.size(); i++) {
-      List<String> valueErrors = NameValidation.labelValue(values.get(i));
+      List<String> valueErrors = NameValidation.isValidLabelValue(values.get(i));
       if (!valueErrors.isEmpty()) {
         errors.add("values[" + i + "][" + key + "]: Invalid value: " + GoQuote.quote(values.get(i))
             + ": " + String.join("; ", valueErrors));

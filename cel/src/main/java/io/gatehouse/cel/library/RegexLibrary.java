@@ -1,14 +1,45 @@
 package io.gatehouse.cel.library;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.cel.checker.CelCheckerBuilder;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelExpr.ExprKind.Kind;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
+import dev.cel.common.navigation.TraversalOrder;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
 import io.gatehouse.cel.KubernetesLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** The {@code kubernetes.regex} library. Work in progress: declares nothing yet. */
+/**
+ * The {@code kubernetes.regex} library: {@code <string>.find(<string>)}, {@code
+ * <string>.findAll(<string>)} and {@code <string>.findAll(<string>, <int>)} with Go's RE2
+ * semantics. A pattern that does not compile fails the call with {@code Illegal regex: <Go's
+ * error>}.
+ *
+ * <p>As upstream (through cel-go's regex program optimizations), a constant pattern is compiled
+ * when the program is created, so a bad one fails compilation as a program instantiation error;
+ * this covers cel-go's own {@code matches} as well, which Kubernetes' {@code OptOptimize} option
+ * precompiles the same way. Immutable singleton; thread-safe.
+ */
 public final class RegexLibrary implements KubernetesLibrary {
 
   /** The singleton. */
   public static final RegexLibrary INSTANCE = new RegexLibrary();
+
+  /** Functions whose argument 1 (counting a receiver as 0) cel-go precompiles when constant. */
+  private static final Set<String> PRECOMPILED = Set.of("find", "findAll", "matches");
 
   private RegexLibrary() {}
 
@@ -18,8 +49,101 @@ public final class RegexLibrary implements KubernetesLibrary {
   }
 
   @Override
-  public void setCheckerOptions(CelCheckerBuilder checkerBuilder) {}
+  public void setCheckerOptions(CelCheckerBuilder checkerBuilder) {
+    checkerBuilder.addFunctionDeclarations(
+        CelFunctionDecl.newFunctionDeclaration(
+            "find",
+            CelOverloadDecl.newMemberOverload(
+                "string_find_string", SimpleType.STRING, SimpleType.STRING, SimpleType.STRING)),
+        CelFunctionDecl.newFunctionDeclaration(
+            "findAll",
+            CelOverloadDecl.newMemberOverload(
+                "string_find_all_string",
+                ListType.create(SimpleType.STRING),
+                SimpleType.STRING,
+                SimpleType.STRING),
+            CelOverloadDecl.newMemberOverload(
+                "string_find_all_string_int",
+                ListType.create(SimpleType.STRING),
+                SimpleType.STRING,
+                SimpleType.STRING,
+                SimpleType.INT)));
+  }
 
   @Override
-  public void setRuntimeOptions(CelRuntimeBuilder runtimeBuilder) {}
+  public void setRuntimeOptions(CelRuntimeBuilder runtimeBuilder) {
+    runtimeBuilder.addFunctionBindings(
+        CelFunctionBinding.from(
+            "string_find_string",
+            String.class,
+            String.class,
+            (s, regex) -> GoRegexp.findString(compile(regex), s)),
+        CelFunctionBinding.from(
+            "string_find_all_string",
+            String.class,
+            String.class,
+            (s, regex) -> GoRegexp.findAllString(compile(regex), s, -1)),
+        CelFunctionBinding.from(
+            "string_find_all_string_int",
+            List.of(String.class, String.class, Long.class),
+            args ->
+                GoRegexp.findAllString(compile((String) args[1]), (String) args[0], (Long) args[2])));
+  }
+
+  /**
+   * Returns Go's compile error for the first constant pattern of a {@code find}, {@code findAll}
+   * or {@code matches} call that does not compile, in cel-go's planning order (operands before
+   * the call, left to right).
+   */
+  @Override
+  public Optional<String> programError(CelAbstractSyntaxTree checked) {
+    return CelNavigableAst.fromAst(checked)
+        .getRoot()
+        .allNodes(TraversalOrder.POST_ORDER)
+        .map(CelNavigableExpr::expr)
+        .map(RegexLibrary::constantPatternError)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<String> constantPatternError(CelExpr expr) {
+    if (expr.getKind() != Kind.CALL || !PRECOMPILED.contains(expr.call().function())) {
+      return Optional.empty();
+    }
+    List<CelExpr> operands = new ArrayList<>();
+    expr.call().target().ifPresent(operands::add);
+    operands.addAll(expr.call().args());
+    if (operands.size() < 2) {
+      return Optional.empty();
+    }
+    return constantString(operands.get(1)).map(GoRegexp::syntaxError);
+  }
+
+  /**
+   * Returns the value of a string literal, also when wrapped in {@code dyn(…)} or {@code
+   * string(…)}: cel-go's {@code OptOptimize} folds conversions of constants before it precompiles
+   * patterns.
+   */
+  private static Optional<String> constantString(CelExpr e) {
+    if (e.getKind() == Kind.CONSTANT) {
+      return e.constant().getKind() == CelConstant.Kind.STRING_VALUE
+          ? Optional.of(e.constant().stringValue())
+          : Optional.empty();
+    }
+    if (e.getKind() == Kind.CALL
+        && e.call().target().isEmpty()
+        && e.call().args().size() == 1
+        && (e.call().function().equals("dyn") || e.call().function().equals("string"))) {
+      return constantString(e.call().args().get(0));
+    }
+    return Optional.empty();
+  }
+
+  private static Pattern compile(String regex) {
+    try {
+      return GoRegexp.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new StandardFunctionException("Illegal regex: " + GoRegexp.goMessage(e, regex));
+    }
+  }
 }

@@ -4,7 +4,8 @@ import dev.cel.common.CelErrorCode;
 import dev.cel.common.exceptions.CelRuntimeException;
 
 /**
- * A failure of a standard function whose message is cel-go's exact text. cel-java reads the
+ * A failure of a standard or library function whose message is cel-go's (or Kubernetes') exact
+ * text; the runtime error translator passes it through unchanged. cel-java reads the
  * message of the cause, so the text travels as the cause's message.
  */
 final class StandardFunctionException extends CelRuntimeException {

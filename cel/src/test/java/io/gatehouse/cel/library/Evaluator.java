@@ -16,13 +16,20 @@ import java.util.Map;
 final class Evaluator {
 
   private final Environment env;
+  private final Map<String, ?> variables;
 
-  private Evaluator(Environment env) {
+  private Evaluator(Environment env, Map<String, ?> variables) {
     this.env = env;
+    this.variables = Map.copyOf(variables);
   }
 
   static Evaluator of(Environment env) {
-    return new Evaluator(env);
+    return new Evaluator(env, Map.of());
+  }
+
+  /** An evaluator whose {@link #value(String)} and {@link #failure(String)} bind {@code vars}. */
+  static Evaluator of(Environment env, Map<String, ?> vars) {
+    return new Evaluator(env, vars);
   }
 
   /** An environment for stored expressions on a server of {@code 1.minor}. */
@@ -38,6 +45,11 @@ final class Evaluator {
     return (CompiledExpression) result;
   }
 
+  /** Returns the compilation result, whether it compiled or not. */
+  CompilationResult compileResult(String expression) {
+    return env.compile(expression);
+  }
+
   /** Returns the compile error message, failing if {@code expression} compiles. */
   String compileError(String expression) {
     CompilationResult result = env.compile(expression);
@@ -45,10 +57,11 @@ final class Evaluator {
     return ((CompilationError) result).message();
   }
 
-  /** Evaluates without variables, with and without cost tracking, and checks both agree. */
+  /** Evaluates with the bound variables, with and without cost tracking, checking both agree. */
   Object value(String expression) {
-    Object value = value(expression, Map.of());
-    EvaluationResult tracked = compile(expression).evaluate(Activation.empty(), Long.MAX_VALUE);
+    Object value = value(expression, variables);
+    EvaluationResult tracked =
+        compile(expression).evaluate(Activation.of(variables), Long.MAX_VALUE);
     assertThat(tracked).isInstanceOf(EvaluationResult.Success.class);
     assertThat(((EvaluationResult.Success) tracked).value()).isEqualTo(value);
     return value;
@@ -56,14 +69,15 @@ final class Evaluator {
 
   Object value(String expression, Map<String, ?> variables) {
     EvaluationResult result = compile(expression).evaluate(Activation.of(variables));
-    assertThat(result).isInstanceOf(EvaluationResult.Success.class);
+    assertThat(result).as(expression).isInstanceOf(EvaluationResult.Success.class);
     return ((EvaluationResult.Success) result).value();
   }
 
-  /** Evaluates without variables, with and without cost tracking, and checks both agree. */
+  /** Evaluates with the bound variables, with and without cost tracking, checking both agree. */
   String failure(String expression) {
-    String message = failure(expression, Map.of());
-    EvaluationResult tracked = compile(expression).evaluate(Activation.empty(), Long.MAX_VALUE);
+    String message = failure(expression, variables);
+    EvaluationResult tracked =
+        compile(expression).evaluate(Activation.of(variables), Long.MAX_VALUE);
     assertThat(tracked).isInstanceOf(EvaluationResult.Failure.class);
     assertThat(((EvaluationResult.Failure) tracked).message()).isEqualTo(message);
     return message;
@@ -71,7 +85,7 @@ final class Evaluator {
 
   String failure(String expression, Map<String, ?> variables) {
     EvaluationResult result = compile(expression).evaluate(Activation.of(variables));
-    assertThat(result).isInstanceOf(EvaluationResult.Failure.class);
+    assertThat(result).as(expression).isInstanceOf(EvaluationResult.Failure.class);
     return ((EvaluationResult.Failure) result).message();
   }
 }
