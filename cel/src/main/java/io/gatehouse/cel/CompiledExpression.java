@@ -9,6 +9,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
+import io.gatehouse.cel.cost.CostPlan;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
 
 /**
@@ -22,6 +23,8 @@ public final class CompiledExpression implements CompilationResult {
   private final CelAbstractSyntaxTree ast;
   private final CelRuntime.Program program;
   private final CostEstimate estimatedCost;
+  private final CostEstimate upstreamEstimatedCost;
+  private final CostPlan costPlan;
   private final Environment environment;
   private final long maxExprId;
 
@@ -30,11 +33,15 @@ public final class CompiledExpression implements CompilationResult {
       CelAbstractSyntaxTree ast,
       CelRuntime.Program program,
       CostEstimate estimatedCost,
+      CostEstimate upstreamEstimatedCost,
+      CostPlan costPlan,
       Environment environment) {
     this.expression = expression;
     this.ast = ast;
     this.program = program;
     this.estimatedCost = estimatedCost;
+    this.upstreamEstimatedCost = upstreamEstimatedCost;
+    this.costPlan = costPlan;
     this.environment = environment;
     this.maxExprId = CelNavigableAst.fromAst(ast).getRoot().allNodes()
         .mapToLong(CelNavigableExpr::id).max().orElse(0);
@@ -55,9 +62,28 @@ public final class CompiledExpression implements CompilationResult {
     return ast.getResultType();
   }
 
-  /** Returns the static cost estimate (cel-go's estimator rules with Kubernetes' size bounds). */
+  /**
+   * Returns a static bound of the runtime cost: for any activation whose variables respect the
+   * environment's {@link Environment#variableSizeBounds() size bounds}, {@link
+   * #evaluate(Activation, long)} charges at most {@code estimatedCost().max()}. When the sum of
+   * these maxima fits a budget, evaluations may run untracked. {@code max()} is {@link
+   * Long#MAX_VALUE} when nothing bounds the cost.
+   *
+   * <p>This is cel-go's estimator with the corrections that make it a bound of cel-go's runtime
+   * cost; for upstream's own number see {@link #upstreamEstimatedCost()}.
+   */
   public CostEstimate estimatedCost() {
     return estimatedCost;
+  }
+
+  /**
+   * Returns cel-go's {@code EstimateCost} exactly as Kubernetes computes it (library estimates,
+   * {@code has()} free), with the environment's size bounds as the size estimator. It is what
+   * upstream's static checks compare to their limits (see {@link
+   * io.gatehouse.cel.cost.StaticCostCheck}); it is not always an upper bound of the runtime cost.
+   */
+  public CostEstimate upstreamEstimatedCost() {
+    return upstreamEstimatedCost;
   }
 
   /** Returns the environment this expression was compiled in. */
@@ -74,18 +100,8 @@ public final class CompiledExpression implements CompilationResult {
       Object value = program.eval(resolver(activation));
       return outcome(value, EvaluationResult.UNTRACKED);
     } catch (CelEvaluationException first) {
-      // Errors are rare: only then evaluate again, recording operands, to word the error as
-      // cel-go does. Evaluation is deterministic (authorizer checks are cached per request and
-      // variables memoised per evaluation), so the second run fails the same way.
-      EvaluatedValues values = new EvaluatedValues(maxExprId, null);
-      try {
-        program.trace(resolver(activation), values);
-      } catch (CelEvaluationException e) {
-        return new EvaluationResult.Failure(
-            CelErrors.runtimeMessage(e, ast, values), EvaluationResult.UNTRACKED, false);
-      }
       return new EvaluationResult.Failure(
-          CelErrors.runtimeMessage(first, ast, values), EvaluationResult.UNTRACKED, false);
+          errorMessage(activation, first), EvaluationResult.UNTRACKED, false);
     }
   }
 
@@ -94,27 +110,59 @@ public final class CompiledExpression implements CompilationResult {
    * cel-go's {@code operation cancelled: actual cost limit exceeded}.
    */
   public EvaluationResult evaluate(Activation activation, long costLimit) {
-    RuntimeCostTracker tracker =
-        new RuntimeCostTracker(ast, costLimit, environment.strictCost());
-    EvaluatedValues values = new EvaluatedValues(maxExprId, tracker);
+    return evaluate(activation, new RuntimeCostTracker(costPlan, costLimit));
+  }
+
+  /**
+   * Evaluates while charging {@code tracker}, which must be fresh and built for this expression's
+   * {@link #costPlan()}. The result carries the cost charged; if the tracker's limit was passed
+   * the result is the cost-limit failure, even when CEL's error-absorbing {@code ||}, {@code &&}
+   * or comprehension swallowed the cancellation inside the expression.
+   */
+  public EvaluationResult evaluate(Activation activation, RuntimeCostTracker tracker) {
     Object value;
     try {
-      value = program.trace(resolver(activation), values);
+      value = program.trace(resolver(activation), tracker);
     } catch (CelEvaluationException e) {
       if (tracker.limitExceeded()) {
-        return new EvaluationResult.Failure(
-            RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+        return limitExceeded(tracker);
       }
-      return new EvaluationResult.Failure(
-          CelErrors.runtimeMessage(e, ast, values), tracker.cost(), false);
+      return new EvaluationResult.Failure(errorMessage(activation, e), tracker.cost(), false);
+    } catch (RuntimeException e) {
+      if (!tracker.limitExceeded()) {
+        throw e;
+      }
+      return limitExceeded(tracker);
     }
     if (tracker.limitExceeded()) {
-      // The limit was hit inside a branch whose error CEL's commutative logic absorbed; cel-go
-      // cancels the whole evaluation in that case.
-      return new EvaluationResult.Failure(
-          RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+      return limitExceeded(tracker);
     }
     return outcome(value, tracker.cost());
+  }
+
+  /** Returns the per-node cost plan runtime trackers of this expression charge from. */
+  public CostPlan costPlan() {
+    return costPlan;
+  }
+
+  private static EvaluationResult limitExceeded(RuntimeCostTracker tracker) {
+    return new EvaluationResult.Failure(
+        RuntimeCostTracker.LIMIT_EXCEEDED_MESSAGE, tracker.cost(), true);
+  }
+
+  /**
+   * Words an evaluation error as cel-go does. Errors are rare: only then evaluate again, recording
+   * operands (and charging nothing). Evaluation is deterministic (authorizer checks are cached per
+   * request and variables memoised per evaluation), so the second run fails the same way.
+   */
+  private String errorMessage(Activation activation, CelEvaluationException first) {
+    EvaluatedValues values = new EvaluatedValues(maxExprId, null);
+    try {
+      program.trace(resolver(activation), values);
+    } catch (CelEvaluationException e) {
+      return CelErrors.runtimeMessage(e, ast, values);
+    }
+    return CelErrors.runtimeMessage(first, ast, values);
   }
 
   /** A result that is an unknown set means a variable was unbound: cel-go reports an error. */

@@ -18,6 +18,7 @@ import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.DurationLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import io.gatehouse.cel.cost.CostEstimator;
+import io.gatehouse.cel.cost.CostPlan;
 import io.gatehouse.cel.library.OptionalLibrary;
 import io.gatehouse.cel.library.StandardLibrary;
 import io.gatehouse.cel.library.StringsLibrary;
@@ -45,6 +46,7 @@ public final class Environment {
   private final Set<LanguageOption> options;
   private final List<KubernetesLibrary> libraries;
   private final Map<String, CelType> variables;
+  private final Map<String, Long> variableSizeBounds;
   private final Cel cel;
   private final @Nullable CelValidator validator;
 
@@ -56,6 +58,7 @@ public final class Environment {
     this.options = BaseEnvironment.options(compatibilityVersion, serverVersion);
     this.libraries = BaseEnvironment.libraries(compatibilityVersion, serverVersion);
     this.variables = Map.copyOf(b.variables);
+    this.variableSizeBounds = Map.copyOf(b.sizeBounds);
 
     // cel-go checks homogeneous literals after type-checking with a validator that exempts the
     // arguments of format() (cel/validator.go); cel-java's checker option cannot exempt anything,
@@ -170,6 +173,15 @@ public final class Environment {
   }
 
   /**
+   * Returns the declared size bounds: for each bounded variable, the largest size (characters,
+   * bytes, elements or entries) of any string, bytes, list or map reachable from it. Cost bounds
+   * ({@link CompiledExpression#estimatedCost()}) hold only for inputs within these bounds.
+   */
+  public Map<String, Long> variableSizeBounds() {
+    return variableSizeBounds;
+  }
+
+  /**
    * Parses, type-checks and plans {@code expression}. Never throws for a bad expression: the
    * result is a {@link CompilationError} carrying cel-go's message.
    */
@@ -197,7 +209,14 @@ public final class Environment {
         runtimeAst = library.runtimeAst(runtimeAst);
       }
       return new CompiledExpression(
-          expression, ast, cel.createProgram(runtimeAst), CostEstimator.estimate(ast, this), this);
+          expression,
+          ast,
+          cel.createProgram(runtimeAst),
+          CostEstimator.bound(ast, this),
+          CostEstimator.estimate(ast, this),
+          // Costs follow the checked AST: cel-go binds the overload by the checker's candidates.
+          CostPlan.of(ast, this),
+          this);
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
       return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
     }
@@ -209,6 +228,7 @@ public final class Environment {
     private final EnvironmentType type;
     private final Map<String, CelType> variables = new LinkedHashMap<>();
     private final Map<String, CelType> types = new LinkedHashMap<>();
+    private final Map<String, Long> sizeBounds = new LinkedHashMap<>();
     private @Nullable Boolean strictCost;
 
     private Builder(KubernetesVersion serverVersion, EnvironmentType type) {
@@ -219,6 +239,22 @@ public final class Environment {
     /** Declares variable {@code name} of {@code type}; a later declaration replaces an earlier. */
     public Builder variable(String name, CelType type) {
       variables.put(name, type);
+      return this;
+    }
+
+    /**
+     * Bounds the size of every string, bytes, list and map reachable from variable {@code name}
+     * (e.g. {@link io.gatehouse.cel.cost.CostLimits#MAX_REQUEST_SIZE_BYTES} for values decoded
+     * from a request body), so that cost bounds of expressions reading it are finite. Without a
+     * bound, such sizes are unknown and cost bounds of size-dependent operations are unbounded.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is negative
+     */
+    public Builder variableSizeBound(String name, long maxSize) {
+      if (maxSize < 0) {
+        throw new IllegalArgumentException("negative size bound for " + name + ": " + maxSize);
+      }
+      sizeBounds.put(name, maxSize);
       return this;
     }
 

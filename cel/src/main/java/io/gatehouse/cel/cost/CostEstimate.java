@@ -1,10 +1,16 @@
 package io.gatehouse.cel.cost;
 
 /**
- * A static cost range, as cel-go's {@code checker.CostEstimate}.
+ * A static cost range, as cel-go's {@code checker.CostEstimate} (whose unsigned values at or above
+ * 2^63 read here as {@link Long#MAX_VALUE}).
  *
- * @param min the least cost any evaluation can have
- * @param max the greatest cost any evaluation can have; {@link Long#MAX_VALUE} when unbounded
+ * <p>For cel-go's own estimate ({@code CompiledExpression.upstreamEstimatedCost()}) the range is
+ * cel-go's: {@code min} is the cost of the cheapest short-circuit path. For a runtime bound ({@code
+ * CompiledExpression.estimatedCost()}) {@code min} is 0 and {@code max} bounds every evaluation
+ * within the declared input sizes.
+ *
+ * @param min the estimated minimum
+ * @param max the estimated maximum; {@link Long#MAX_VALUE} when unbounded
  */
 public record CostEstimate(long min, long max) {
 

@@ -1,12 +1,24 @@
 package io.gatehouse.cel.cost;
 
-import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationListener;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Charges cel-go's runtime cost for one evaluation and cancels it once the limit is passed.
- * Work in progress: charges one unit per non-constant node.
+ * Charges cel-go's runtime cost for one evaluation, as Kubernetes configures cel-go, and cancels
+ * the evaluation once the cost passes the limit (cel-go's {@code CostObserver} with {@code
+ * CostLimit}).
+ *
+ * <p>cel-java calls {@link #callback} after each evaluated node, in post-order, including every
+ * pass through a comprehension loop. The tracker charges the node from its {@link CostPlan}: a
+ * fixed amount for most nodes, and for size-dependent calls a formula over the argument values it
+ * kept from earlier callbacks (in an array indexed by expression id, so that charging allocates
+ * nothing).
+ *
+ * <p>Once the cost exceeds the limit every further callback throws, so an error absorbed by
+ * {@code ||}, {@code &&} or a comprehension cannot hide the cancellation; callers must still check
+ * {@link #limitExceeded()} after the evaluation returns, because the throw of the final callback
+ * may itself be absorbed.
  *
  * <p>Not thread-safe: one tracker per evaluation.
  */
@@ -16,30 +28,73 @@ public final class RuntimeCostTracker implements CelEvaluationListener {
   public static final String LIMIT_EXCEEDED_MESSAGE =
       "operation cancelled: actual cost limit exceeded";
 
+  private final CostPlan plan;
   private final long limit;
+  private final @Nullable Object[] values;
   private long cost;
   private boolean exceeded;
+  /** The operand of a {@code _?._} whose second (uncharged) evaluation may be under way, or 0. */
+  private int duplicateOf;
+  private int duplicateParent;
 
   /**
-   * Creates a tracker for one evaluation of {@code ast}.
+   * Creates a tracker for one evaluation.
    *
-   * @param limit the per-expression cost limit
-   * @param strict whether Kubernetes' library cost model is charged
+   * @param plan the plan of the expression being evaluated
+   * @param limit the per-expression cost limit; the evaluation is cancelled once the cost exceeds it
    */
-  public RuntimeCostTracker(CelAbstractSyntaxTree ast, long limit, boolean strict) {
+  public RuntimeCostTracker(CostPlan plan, long limit) {
+    this.plan = plan;
     this.limit = limit;
+    this.values = plan.keepsValues ? new Object[plan.size()] : new Object[1];
   }
 
   @Override
-  public void callback(CelExpr expr, Object evaluatedResult) {
-    switch (expr.exprKind().getKind()) {
-      case CONSTANT -> {}
-      default -> cost++;
+  public void callback(CelExpr expr, @Nullable Object evaluatedResult) {
+    int id = (int) expr.id();
+    if (id < 0 || id >= plan.size()) {
+      // A node the checked AST does not have: charge it as a plain call.
+      charge(1);
+      return;
     }
+    if (duplicateOf != 0 && skipsDuplicate(id)) {
+      return;
+    }
+    CallFormula f = plan.formula[id];
+    cost += f == null ? plan.fixed[id] : plan.dynamicCost(id, f, values, evaluatedResult);
+    if (plan.keep[id]) {
+      values[id] = evaluatedResult;
+    }
+    int optionalSelect = plan.optionalSelectOf[id];
+    if (optionalSelect != 0) {
+      duplicateOf = id;
+      duplicateParent = optionalSelect;
+    }
+    charge(0);
+  }
+
+  private void charge(long amount) {
+    cost += amount;
     if (cost > limit) {
       exceeded = true;
       throw new CostLimitExceededException();
     }
+  }
+
+  /**
+   * cel-java evaluates the operand of {@code a.?b} a second time when it is a map (or has the
+   * field); cel-go evaluates it once. Callbacks of the second evaluation are not charged.
+   */
+  private boolean skipsDuplicate(int id) {
+    if (id == duplicateOf) {
+      duplicateOf = 0;
+      return true;
+    }
+    if (id != duplicateParent && plan.isDescendant(id, duplicateOf)) {
+      return true;
+    }
+    duplicateOf = 0;
+    return false;
   }
 
   /** Returns the cost charged so far. */

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * cel-go's {@code ext.Sets()} library ({@code cel.lib.ext.sets}): {@code sets.contains(list(T),
  * list(T))}, {@code sets.equivalent(list(T), list(T))} and {@code sets.intersects(list(T),
- * list(T))}, with cel-go's overload ids ({@code sets_contains_list_list}, …). Elements are compared
+ * list(T))}, with cel-go's overload ids ({@code list_sets_contains_list}, …). Elements are compared
  * with CEL equality, so {@code 1}, {@code 1u} and {@code 1.0} are the same element, and lists and
  * maps compare deeply.
  *
@@ -43,9 +43,9 @@ public final class SetsLibrary implements KubernetesLibrary {
   @Override
   public void setCheckerOptions(CelCheckerBuilder checkerBuilder) {
     checkerBuilder.addFunctionDeclarations(
-        declaration("sets.contains", "sets_contains_list_list"),
-        declaration("sets.equivalent", "sets_equivalent_list_list"),
-        declaration("sets.intersects", "sets_intersects_list_list"));
+        declaration("sets.contains", "list_sets_contains_list"),
+        declaration("sets.equivalent", "list_sets_equivalent_list"),
+        declaration("sets.intersects", "list_sets_intersects_list"));
   }
 
   private static CelFunctionDecl declaration(String function, String overloadId) {
@@ -57,14 +57,14 @@ public final class SetsLibrary implements KubernetesLibrary {
   public void setRuntimeOptions(CelRuntimeBuilder runtimeBuilder) {
     runtimeBuilder.addFunctionBindings(
         CelFunctionBinding.from(
-            "sets_contains_list_list", List.class, List.class, SetsLibrary::contains),
+            "list_sets_contains_list", List.class, List.class, SetsLibrary::contains),
         CelFunctionBinding.from(
-            "sets_equivalent_list_list",
+            "list_sets_equivalent_list",
             List.class,
             List.class,
             (a, b) -> contains(a, b) && contains(b, a)),
         CelFunctionBinding.from(
-            "sets_intersects_list_list", List.class, List.class, SetsLibrary::intersects));
+            "list_sets_intersects_list", List.class, List.class, SetsLibrary::intersects));
   }
 
   /** Returns whether every element of {@code sublist} is in {@code list}. */
