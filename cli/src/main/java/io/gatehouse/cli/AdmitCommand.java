@@ -13,9 +13,7 @@ import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.api.codec.Manifest;
 import io.gatehouse.api.codec.ManifestError;
 import io.gatehouse.cel.KubernetesVersion;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +124,7 @@ final class AdmitCommand implements Callable<Integer> {
     if (admissionConfig != null) {
       psaConfig = loadAdmissionConfig(admissionConfig);
     }
-    Inputs inputs = Inputs.read(stdin(), policies, cluster, resources, oldResource);
+    Inputs inputs = Inputs.read(System.in, policies, cluster, resources, oldResource);
     AdmissionEngine engine = AdmissionEngine.create(inputs, version, psaConfig, forced);
     UserInfo who = identity();
     List<ManifestError> errors = new ArrayList<>(inputs.errors());
@@ -138,11 +136,11 @@ final class AdmitCommand implements Callable<Integer> {
         errors.add(new ManifestError(m.source(), m.line(), e.getMessage()));
       }
     }
-    Report report = new Report(outcomes, errors, engine.policyProblems());
+    Report report = new Report(outcomes, inInputOrder(errors), engine.policyProblems());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     format.write(report, out);
-    for (ManifestError e : errors) {
+    for (ManifestError e : report.errors()) {
       err.println(e);
     }
     if (!errors.isEmpty()) {
@@ -225,7 +223,16 @@ final class AdmitCommand implements Callable<Integer> {
     return new AdmitOutcome(m, ns, op, result);
   }
 
-  private static Map<String, Object> operationOptions(Operation op) {
+  /** Orders errors by file (in the order files first appear) and line within a file. */
+  private static List<ManifestError> inInputOrder(List<ManifestError> errors) {
+    List<String> files = errors.stream().map(ManifestError::source).distinct().toList();
+    List<ManifestError> sorted = new ArrayList<>(errors);
+    sorted.sort(java.util.Comparator.comparingInt((ManifestError e) -> files.indexOf(e.source()))
+        .thenComparingInt(ManifestError::line));
+    return sorted;
+  }
+
+  private static @Nullable Map<String, Object> operationOptions(Operation op) {
     Map<String, Object> options = new LinkedHashMap<>();
     String kind = switch (op) {
       case CREATE -> "CreateOptions";
@@ -254,10 +261,6 @@ final class AdmitCommand implements Callable<Integer> {
       g.add("system:authenticated");
     }
     return new UserInfo(user, "", g, Map.of());
-  }
-
-  private static InputStream stdin() throws IOException {
-    return new ByteArrayInputStream(System.in.readAllBytes());
   }
 
   /** A problem with one input object; reported as {@code file:line: reason}. */
