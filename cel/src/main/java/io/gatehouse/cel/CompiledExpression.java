@@ -96,12 +96,26 @@ public final class CompiledExpression implements CompilationResult {
    * cost limit can be reached; the result's cost is {@link EvaluationResult#UNTRACKED}.
    */
   public EvaluationResult evaluate(Activation activation) {
+    return evaluateUntracked(program, ast, maxExprId, activation);
+  }
+
+  /**
+   * Evaluates {@code program}, planned from {@code ast}, without cost tracking, wording errors as
+   * cel-go does.
+   */
+  static EvaluationResult evaluateUntracked(
+      CelRuntime.Program program,
+      CelAbstractSyntaxTree ast,
+      long maxExprId,
+      Activation activation) {
     try {
       Object value = program.eval(resolver(activation));
-      return outcome(value, EvaluationResult.UNTRACKED);
+      return outcome(value, EvaluationResult.UNTRACKED, ast);
     } catch (CelEvaluationException first) {
       return new EvaluationResult.Failure(
-          errorMessage(activation, first), EvaluationResult.UNTRACKED, false);
+          errorMessage(program, ast, maxExprId, activation, first),
+          EvaluationResult.UNTRACKED,
+          false);
     }
   }
 
@@ -127,7 +141,8 @@ public final class CompiledExpression implements CompilationResult {
       if (tracker.limitExceeded()) {
         return limitExceeded(tracker);
       }
-      return new EvaluationResult.Failure(errorMessage(activation, e), tracker.cost(), false);
+      return new EvaluationResult.Failure(
+          errorMessage(program, ast, maxExprId, activation, e), tracker.cost(), false);
     } catch (RuntimeException e) {
       if (!tracker.limitExceeded()) {
         throw e;
@@ -137,7 +152,7 @@ public final class CompiledExpression implements CompilationResult {
     if (tracker.limitExceeded()) {
       return limitExceeded(tracker);
     }
-    return outcome(value, tracker.cost());
+    return outcome(value, tracker.cost(), ast);
   }
 
   /** Returns the per-node cost plan runtime trackers of this expression charge from. */
@@ -155,7 +170,12 @@ public final class CompiledExpression implements CompilationResult {
    * operands (and charging nothing). Evaluation is deterministic (authorizer checks are cached per
    * request and variables memoised per evaluation), so the second run fails the same way.
    */
-  private String errorMessage(Activation activation, CelEvaluationException first) {
+  private static String errorMessage(
+      CelRuntime.Program program,
+      CelAbstractSyntaxTree ast,
+      long maxExprId,
+      Activation activation,
+      CelEvaluationException first) {
     EvaluatedValues values = new EvaluatedValues(maxExprId, null);
     try {
       program.trace(resolver(activation), values);
@@ -166,7 +186,7 @@ public final class CompiledExpression implements CompilationResult {
   }
 
   /** A result that is an unknown set means a variable was unbound: cel-go reports an error. */
-  private EvaluationResult outcome(Object value, long cost) {
+  private static EvaluationResult outcome(Object value, long cost, CelAbstractSyntaxTree ast) {
     if (value instanceof CelUnknownSet unknown) {
       return new EvaluationResult.Failure(CelErrors.unboundMessage(unknown, ast), cost, false);
     }

@@ -8,6 +8,9 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
 import dev.cel.parser.CelStandardMacro;
@@ -199,15 +202,13 @@ public final class Environment {
     }
     try {
       CelAbstractSyntaxTree ast = result.getAst();
-      CelAbstractSyntaxTree runtimeAst = ast;
-      for (KubernetesLibrary library : libraries) {
-        Optional<String> error = library.programError(ast);
-        if (error.isPresent()) {
-          return new CompilationError(
-              expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
-        }
-        runtimeAst = library.runtimeAst(runtimeAst);
+      Optional<String> error =
+          ProgramPlanner.programError(ast, libraries, expr -> evaluateConstant(ast, expr));
+      if (error.isPresent()) {
+        return new CompilationError(
+            expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
       }
+      CelAbstractSyntaxTree runtimeAst = runtimeAst(ast);
       return new CompiledExpression(
           expression,
           ast,
@@ -220,6 +221,35 @@ public final class Environment {
     } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
       return new CompilationError(expression, "ERROR: <input>:1:1: " + e.getMessage());
     }
+  }
+
+  private CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked) {
+    CelAbstractSyntaxTree runtimeAst = checked;
+    for (KubernetesLibrary library : libraries) {
+      runtimeAst = library.runtimeAst(runtimeAst);
+    }
+    return runtimeAst;
+  }
+
+  /**
+   * Evaluates node {@code expr} of {@code ast}, which reads no variable, as cel-go does when it
+   * folds a constant while planning.
+   */
+  private EvaluationResult evaluateConstant(CelAbstractSyntaxTree ast, CelExpr expr) {
+    CelAbstractSyntaxTree node =
+        CelAbstractSyntaxTree.newCheckedAst(
+            expr, ast.getSource(), ast.getReferenceMap(), ast.getTypeMap());
+    try {
+      return CompiledExpression.evaluateUntracked(
+          cel.createProgram(runtimeAst(node)), node, maxId(node), Activation.empty());
+    } catch (CelEvaluationException e) {
+      throw new IllegalStateException("cannot plan a constant of a planned expression", e);
+    }
+  }
+
+  private static long maxId(CelAbstractSyntaxTree ast) {
+    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .mapToLong(CelNavigableExpr::id).max().orElse(0);
   }
 
   /** Builds an {@link Environment}; not thread-safe. */

@@ -1,6 +1,7 @@
 package io.gatehouse.cel;
 
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntimeLibrary;
 import dev.cel.validator.CelAstValidator;
@@ -22,11 +23,13 @@ public interface KubernetesLibrary extends CelCompilerLibrary, CelRuntimeLibrary
   String name();
 
   /**
-   * Returns the error cel-go reports when it creates a program for the checked AST (Kubernetes
-   * words it {@code program instantiation failed: <error>}), e.g. a constant regex pattern that
-   * does not compile; empty when there is none. The default reports nothing.
+   * Returns the error cel-go reports when, creating a program, it plans node {@code expr} of the
+   * checked AST (Kubernetes words it {@code program instantiation failed: <error>}), e.g. a
+   * constant regex pattern that does not compile; empty when there is none. Called for every node,
+   * operands before the call, after cel-go's constant folding has decided the node: {@code
+   * constants} tells which nodes are constants by then. The default reports nothing.
    */
-  default Optional<String> programError(CelAbstractSyntaxTree checked) {
+  default Optional<String> programError(CelExpr expr, FoldedConstants constants) {
     return Optional.empty();
   }
 

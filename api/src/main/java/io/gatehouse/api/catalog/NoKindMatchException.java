@@ -1,5 +1,6 @@
 package io.gatehouse.api.catalog;
 
+import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.GroupVersion;
 import io.gatehouse.api.GroupVersionKind;
 import java.util.List;

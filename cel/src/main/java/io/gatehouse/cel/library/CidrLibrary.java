@@ -12,6 +12,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.TypeType;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
+import io.gatehouse.api.GoQuote;
 import io.gatehouse.cel.KubernetesLibrary;
 
 /**

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kubernetes {@code format} library (Kubernetes 1.31+): {@code format.named(string) →
@@ -49,31 +50,69 @@ public final class FormatLibrary implements KubernetesLibrary {
 
   private FormatLibrary() {}
 
+  // Upstream's MaxRegexSize values. The last four are Go len() of the regular expressions the
+  // format is (or, for uri, is estimated as) checked with: govalidator's URL and Base64 in the
+  // version Kubernetes 1.31 vendors (v0.0.0-20190424111038-f61b66f89f4a) and kube-openapi's
+  // strfmt.UUIDPattern and strfmt.DateTimePattern (date is charged like datetime).
+  private static final long LABEL_REGEX_SIZE = 30;
+  private static final long SUBDOMAIN_REGEX_SIZE = 60;
+  private static final long LABEL_VALUE_REGEX_SIZE = 40;
+  private static final long GOVALIDATOR_URL_SIZE = 1120;
+  private static final long UUID_PATTERN_SIZE = 70;
+  private static final long GOVALIDATOR_BASE64_SIZE = 84;
+  private static final long DATE_TIME_PATTERN_SIZE = 71;
+
   private static Map<String, NamedFormat> formats() {
     Map<String, NamedFormat> m = new LinkedHashMap<>();
     m.put("dns1123Label",
-        new NamedFormat("DNS1123Label", s -> NameValidation.nameIsDnsLabel(s, false)));
+        new NamedFormat(
+            "DNS1123Label", s -> NameValidation.nameIsDnsLabel(s, false), LABEL_REGEX_SIZE));
     m.put("dns1123Subdomain",
-        new NamedFormat("DNS1123Subdomain", s -> NameValidation.nameIsDnsSubdomain(s, false)));
+        new NamedFormat(
+            "DNS1123Subdomain",
+            s -> NameValidation.nameIsDnsSubdomain(s, false),
+            SUBDOMAIN_REGEX_SIZE));
     m.put("dns1035Label",
-        new NamedFormat("DNS1035Label", s -> NameValidation.nameIsDns1035Label(s, false)));
-    m.put("qualifiedName", new NamedFormat("QualifiedName", NameValidation::isQualifiedName));
+        new NamedFormat(
+            "DNS1035Label", s -> NameValidation.nameIsDns1035Label(s, false), LABEL_REGEX_SIZE));
+    m.put("qualifiedName",
+        new NamedFormat("QualifiedName", NameValidation::isQualifiedName, SUBDOMAIN_REGEX_SIZE));
     m.put("dns1123LabelPrefix",
         new NamedFormat(
-            "DNS1123LabelPrefix", prefix(s -> NameValidation.nameIsDnsLabel(s, true))));
+            "DNS1123LabelPrefix",
+            prefix(s -> NameValidation.nameIsDnsLabel(s, true)),
+            LABEL_REGEX_SIZE));
     m.put("dns1123SubdomainPrefix",
         new NamedFormat(
-            "DNS1123SubdomainPrefix", prefix(s -> NameValidation.nameIsDnsSubdomain(s, true))));
+            "DNS1123SubdomainPrefix",
+            prefix(s -> NameValidation.nameIsDnsSubdomain(s, true)),
+            SUBDOMAIN_REGEX_SIZE));
     m.put("dns1035LabelPrefix",
         new NamedFormat(
-            "DNS1035LabelPrefix", prefix(s -> NameValidation.nameIsDns1035Label(s, true))));
-    m.put("labelValue", new NamedFormat("LabelValue", NameValidation::isValidLabelValue));
-    m.put("uri", new NamedFormat("URI", FormatLibrary::requestUriErrors));
-    m.put("uuid", check("uuid", OpenApiFormats::isUuid, "does not match the UUID format"));
-    m.put("byte", check("byte", OpenApiFormats::isBase64, "invalid base64"));
-    m.put("date", check("date", OpenApiFormats::isDate, "invalid date"));
-    m.put("datetime", check("datetime", OpenApiFormats::isDateTime, "invalid datetime"));
+            "DNS1035LabelPrefix",
+            prefix(s -> NameValidation.nameIsDns1035Label(s, true)),
+            LABEL_REGEX_SIZE));
+    m.put("labelValue",
+        new NamedFormat(
+            "LabelValue", NameValidation::isValidLabelValue, LABEL_VALUE_REGEX_SIZE));
+    m.put("uri",
+        new NamedFormat("URI", FormatLibrary::requestUriErrors, GOVALIDATOR_URL_SIZE));
+    m.put("uuid",
+        check("uuid", OpenApiFormats::isUuid, "does not match the UUID format",
+            UUID_PATTERN_SIZE));
+    m.put("byte",
+        check("byte", OpenApiFormats::isBase64, "invalid base64", GOVALIDATOR_BASE64_SIZE));
+    m.put("date",
+        check("date", OpenApiFormats::isDate, "invalid date", DATE_TIME_PATTERN_SIZE));
+    m.put("datetime",
+        check("datetime", OpenApiFormats::isDateTime, "invalid datetime",
+            DATE_TIME_PATTERN_SIZE));
     return Map.copyOf(m);
+  }
+
+  /** Returns the format {@code format.<name>()} makes, or {@code null} if there is none. */
+  static @Nullable NamedFormat named(String name) {
+    return FORMATS.get(name);
   }
 
   /** {@code url.ParseRequestURI}'s error, as upstream returns it. */
@@ -86,8 +125,10 @@ public final class FormatLibrary implements KubernetesLibrary {
     }
   }
 
-  private static NamedFormat check(String name, Predicate<String> valid, String message) {
-    return new NamedFormat(name, s -> valid.test(s) ? List.of() : List.of(message));
+  private static NamedFormat check(
+      String name, Predicate<String> valid, String message, long maxRegexSize) {
+    return new NamedFormat(
+        name, s -> valid.test(s) ? List.of() : List.of(message), maxRegexSize);
   }
 
   /** Turns upstream's panic on {@code "-"} into the error cel-go makes of it. */

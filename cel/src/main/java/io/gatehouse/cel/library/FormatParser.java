@@ -1,5 +1,6 @@
 package io.gatehouse.cel.library;
 
+import io.gatehouse.api.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

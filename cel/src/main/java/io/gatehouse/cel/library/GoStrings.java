@@ -1,5 +1,6 @@
 package io.gatehouse.cel.library;
 
+import io.gatehouse.api.GoQuote;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,7 +30,7 @@ final class GoStrings {
   }
 
   /**
-   * Returns Go's {@code strconv.Quote} of a byte string: as {@link GoQuote#quote} for the valid
+   * Returns Go's {@code strconv.Quote} of a byte string: as {@link GoQuote#quote(String)} for the valid
    * UTF-8 runes, and {@code \xNN} for each byte that is not part of one.
    */
   static String quote(String bytes) {

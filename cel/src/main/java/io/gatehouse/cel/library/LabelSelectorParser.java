@@ -1,5 +1,6 @@
 package io.gatehouse.cel.library;
 
+import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.authz.LabelSelectorRequirement;
 import io.gatehouse.api.authz.SelectorOperator;
 import io.gatehouse.api.validation.NameValidation;

@@ -1,5 +1,7 @@
 package io.gatehouse.cel.library;
 
+import io.gatehouse.api.GoQuote;
+
 /**
  * Go's {@code netip.ParseAddr} and {@code netip.ParsePrefix}, written after Go 1.24's
  * {@code net/netip/netip.go}, with the same acceptance and the same error texts. It never resolves

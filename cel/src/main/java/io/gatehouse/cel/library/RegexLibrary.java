@@ -3,19 +3,15 @@ package io.gatehouse.cel.library;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.cel.checker.CelCheckerBuilder;
-import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelExpr.ExprKind.Kind;
-import dev.cel.common.navigation.CelNavigableAst;
-import dev.cel.common.navigation.CelNavigableExpr;
-import dev.cel.common.navigation.TraversalOrder;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
+import io.gatehouse.cel.FoldedConstants;
 import io.gatehouse.cel.KubernetesLibrary;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,22 +87,12 @@ public final class RegexLibrary implements KubernetesLibrary {
   }
 
   /**
-   * Returns Go's compile error for the first constant pattern of a {@code find}, {@code findAll}
-   * or {@code matches} call that does not compile, in cel-go's planning order (operands before
-   * the call, left to right).
+   * Returns Go's compile error for the pattern of a {@code find}, {@code findAll} or {@code
+   * matches} call when cel-go's planner sees a constant string there (a literal, or a folded
+   * conversion such as {@code dyn('[')}) and precompiles it.
    */
   @Override
-  public Optional<String> programError(CelAbstractSyntaxTree checked) {
-    return CelNavigableAst.fromAst(checked)
-        .getRoot()
-        .allNodes(TraversalOrder.POST_ORDER)
-        .map(CelNavigableExpr::expr)
-        .map(RegexLibrary::constantPatternError)
-        .flatMap(Optional::stream)
-        .findFirst();
-  }
-
-  private static Optional<String> constantPatternError(CelExpr expr) {
+  public Optional<String> programError(CelExpr expr, FoldedConstants constants) {
     if (expr.getKind() != Kind.CALL || !PRECOMPILED.contains(expr.call().function())) {
       return Optional.empty();
     }
@@ -116,27 +102,10 @@ public final class RegexLibrary implements KubernetesLibrary {
     if (operands.size() < 2) {
       return Optional.empty();
     }
-    return constantString(operands.get(1)).map(GoRegexp::syntaxError);
-  }
-
-  /**
-   * Returns the value of a string literal, also when wrapped in {@code dyn(…)} or {@code
-   * string(…)}: cel-go's {@code OptOptimize} folds conversions of constants before it precompiles
-   * patterns.
-   */
-  private static Optional<String> constantString(CelExpr e) {
-    if (e.getKind() == Kind.CONSTANT) {
-      return e.constant().getKind() == CelConstant.Kind.STRING_VALUE
-          ? Optional.of(e.constant().stringValue())
-          : Optional.empty();
-    }
-    if (e.getKind() == Kind.CALL
-        && e.call().target().isEmpty()
-        && e.call().args().size() == 1
-        && (e.call().function().equals("dyn") || e.call().function().equals("string"))) {
-      return constantString(e.call().args().get(0));
-    }
-    return Optional.empty();
+    return constants
+        .value(operands.get(1))
+        .filter(String.class::isInstance)
+        .map(pattern -> GoRegexp.syntaxError((String) pattern));
   }
 
   private static Pattern compile(String regex) {

@@ -1,6 +1,7 @@
 package io.gatehouse.cel.library;
 
 import dev.cel.common.values.NullValue;
+import io.gatehouse.api.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

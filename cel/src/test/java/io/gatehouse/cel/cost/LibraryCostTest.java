@@ -390,34 +390,54 @@ class LibraryCostTest {
         new Case("compareTo", "semver(\"1.0.0\").compareTo(semver(\"1.2.3\"))", 3, 3, 3));
   }
 
-  /** TestNameFormatCost, except validate() at runtime (see {@link #formatValidations}). */
+  /** TestNameFormatCost. */
   static Stream<Case> formats() {
     return Stream.of(
         new Case("format.named", "format.named(\"dns1123subdomain\")", 1, 1, 1),
+        new Case("format.dns1123Subdomain.validate",
+            "format.named(\"dns1123Subdomain\").value().validate(\"my-name\")", 34, 34, 17),
+        new Case("format.dns1123label.validate",
+            "format.named(\"dns1123Label\").value().validate(\"my-name\")", 34, 34, 10),
         new Case("format equality",
             "format.named(\"dns1123Label\").value() == format.named(\"dns1123Label\").value()",
             5, 11, 5));
   }
 
+  private record FormatCase(String format, long maxRegexSize) {
+    @Override
+    public String toString() {
+      return format;
+    }
+  }
+
   /**
-   * TestNameFormatCost's validate() cases. Their runtime cost (17 and 10) needs the format's
-   * MaxRegexSize, which the format values do not expose yet ({@link RegexSizedValue}); only the
-   * estimate is checked.
+   * Every format's {@code MaxRegexSize}, which cost_test.go checks only for dns1123Label and
+   * dns1123Subdomain: {@code format.<name>().validate('')} costs 1 for the constructor plus
+   * Kubernetes' regex charge {@code ceil((1 + 0) * 0.1) * ceil(MaxRegexSize * 0.25)}.
    */
-  static Stream<Case> formatValidations() {
+  static Stream<FormatCase> formatRegexSizes() {
     return Stream.of(
-        new Case("format.dns1123Subdomain.validate",
-            "format.named(\"dns1123Subdomain\").value().validate(\"my-name\")", 34, 34, 17),
-        new Case("format.dns1123label.validate",
-            "format.named(\"dns1123Label\").value().validate(\"my-name\")", 34, 34, 10));
+        new FormatCase("dns1123Label", 30),
+        new FormatCase("dns1123Subdomain", 60),
+        new FormatCase("dns1035Label", 30),
+        new FormatCase("qualifiedName", 60),
+        new FormatCase("dns1123LabelPrefix", 30),
+        new FormatCase("dns1123SubdomainPrefix", 60),
+        new FormatCase("dns1035LabelPrefix", 30),
+        new FormatCase("labelValue", 40),
+        new FormatCase("uri", 1120),
+        new FormatCase("uuid", 70),
+        new FormatCase("byte", 84),
+        new FormatCase("date", 71),
+        new FormatCase("datetime", 71));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("formatValidations")
-  void estimate_formatValidation_matchesKubernetes(Case c) {
-    CompiledExpression compiled = compile(c.expression());
+  @MethodSource("formatRegexSizes")
+  void runtimeCost_formatValidate_chargesMaxRegexSize(FormatCase c) {
+    CompiledExpression compiled = compile("format." + c.format() + "().validate('')");
 
-    assertThat(CostFixture.estimate(compiled, CostFixture.KUBERNETES_TESTS, TEST_SIZES))
-        .isEqualTo(new Range(c.estimatedMin(), c.estimatedMax()));
+    assertThat(CostFixture.runtimeCost(compiled, CostFixture.KUBERNETES_TESTS, INPUT))
+        .isEqualTo(1 + (long) Math.ceil(c.maxRegexSize() * 0.25));
   }
 }

@@ -196,4 +196,47 @@ class FormatLibraryTest {
         .contains("undeclared reference to 'format'");
     assertThat(Evaluator.stored(31).value("format.named('uuid').hasValue()")).isEqualTo(true);
   }
+
+  private record SizeCase(String name, long maxRegexSize) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * Upstream's {@code MaxRegexSize} per format; uri, uuid, byte, date and datetime are Go's {@code
+   * len} of govalidator's {@code URL} and {@code Base64} (v0.0.0-20190424111038-f61b66f89f4a) and
+   * kube-openapi's {@code strfmt.UUIDPattern} and {@code strfmt.DateTimePattern}.
+   */
+  static List<SizeCase> regexSizes() {
+    return List.of(
+        new SizeCase("dns1123Label", 30),
+        new SizeCase("dns1123Subdomain", 60),
+        new SizeCase("dns1035Label", 30),
+        new SizeCase("qualifiedName", 60),
+        new SizeCase("dns1123LabelPrefix", 30),
+        new SizeCase("dns1123SubdomainPrefix", 60),
+        new SizeCase("dns1035LabelPrefix", 30),
+        new SizeCase("labelValue", 40),
+        new SizeCase("uri", 1120),
+        new SizeCase("uuid", 70),
+        new SizeCase("byte", 84),
+        new SizeCase("date", 71),
+        new SizeCase("datetime", 71));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("regexSizes")
+  void maxRegexSize_namedFormat_isUpstreamMaxRegexSize(SizeCase c) {
+    NamedFormat format = FormatLibrary.named(c.name());
+
+    assertThat(format).isNotNull();
+    assertThat(format.maxRegexSize()).isEqualTo(c.maxRegexSize());
+  }
+
+  @Test
+  void regexSizes_everyFormat_isListed() {
+    assertThat(regexSizes()).extracting(SizeCase::name).containsExactlyElementsOf(NAMES);
+  }
 }

@@ -6,34 +6,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Go's text conversions that format() relies on, checked against Go's documented outputs. */
+/**
+ * Go's number texts that format() relies on, checked against Go's documented outputs ({@code
+ * strconv.Quote} is {@link io.gatehouse.api.GoQuote}, tested in the api module).
+ */
 class GoTextTest {
-
-  private record QuoteCase(String name, String input, String quoted) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static Stream<QuoteCase> quotes() {
-    return Stream.of(
-        new QuoteCase("plain", "abc", "\"abc\""),
-        new QuoteCase("quote and backslash", "a\"b\\c", "\"a\\\"b\\\\c\""),
-        new QuoteCase("named escapes", "\u0007\b\f\n\r\t\u000b", "\"\\a\\b\\f\\n\\r\\t\\v\""),
-        new QuoteCase("other control characters", "\u0001\u007f", "\"\\x01\\x7f\""),
-        new QuoteCase("no-break space is not printable", "\u00a0", "\"\\u00a0\""),
-        new QuoteCase("format character", "\ufeff", "\"\\ufeff\""),
-        new QuoteCase("printable non-ascii", "é✓😀", "\"é✓😀\""),
-        new QuoteCase("non-printable astral", "\udb40\udc01", "\"\\U000e0001\""),
-        new QuoteCase("single quote kept", "it's", "\"it's\""));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("quotes")
-  void quote_input_matchesGoStrconvQuote(QuoteCase c) {
-    assertThat(GoQuote.quote(c.input())).isEqualTo(c.quoted());
-  }
 
   private record FloatCase(double value, String g, String fixed6) {
     @Override
