@@ -197,15 +197,26 @@ final class AdmitCommand implements Callable<Integer> {
       object.metadataForWrite().remove("namespace");
     }
     String name = object.name();
+    if (op == Operation.CREATE && connect == null && name.isEmpty()
+        && !object.generateName().isEmpty()) {
+      // The registry names the object before validating admission runs; the request keeps no name.
+      object.metadataForWrite().put("name", GeneratedNames.generate(object.generateName()));
+    }
+    String storedNamespace = ns;
+    if (isNamespace(gvk) && op != Operation.CREATE && connect == null) {
+      // kube-apiserver's RequestInfo takes a namespace's own name as the request namespace for
+      // requests on /api/v1/namespaces/<name> (every verb but create).
+      ns = name;
+    }
     Unstructured newObject = object;
     Unstructured oldObject = null;
     switch (op) {
       case CREATE -> {}
-      case UPDATE -> oldObject = inputs.oldObject(gvk, ns, name)
+      case UPDATE -> oldObject = inputs.oldObject(gvk, storedNamespace, name)
           .orElseThrow(() -> new InputException(
               "UPDATE needs the stored object: give it with --old-resource or in --cluster"));
       case DELETE -> {
-        oldObject = inputs.oldObject(gvk, ns, name).orElse(object);
+        oldObject = inputs.oldObject(gvk, storedNamespace, name).orElse(object);
         newObject = null;
       }
       case CONNECT -> {}
@@ -220,7 +231,11 @@ final class AdmitCommand implements Callable<Integer> {
             newObject, oldObject, requestKind, resource, subresource, ns, name, op,
             operationOptions(op), false, who);
     AdmissionResult result = engine.admit(attrs);
-    return new AdmitOutcome(m, ns, op, result);
+    return new AdmitOutcome(m, storedNamespace, op, result);
+  }
+
+  private static boolean isNamespace(GroupVersionKind gvk) {
+    return gvk.group().isEmpty() && gvk.version().equals("v1") && gvk.kind().equals("Namespace");
   }
 
   /** Orders errors by file (in the order files first appear) and line within a file. */
