@@ -202,6 +202,9 @@ final class AdmitCommand implements Callable<Integer> {
       // The registry names the object before validating admission runs; the request keeps no name.
       object.metadataForWrite().put("name", GeneratedNames.generate(object.generateName()));
     }
+    if (isNamespace(gvk)) {
+      withNameLabel(object);
+    }
     String storedNamespace = ns;
     if (isNamespace(gvk) && op != Operation.CREATE && connect == null) {
       // kube-apiserver's RequestInfo takes a namespace's own name as the request namespace for
@@ -225,6 +228,10 @@ final class AdmitCommand implements Callable<Integer> {
       oldObject = oldObject.deepCopy();
       oldObject.setNamespace(ns);
     }
+    if (oldObject != null && isNamespace(gvk) && oldObject != object) {
+      oldObject = oldObject.deepCopy();
+      withNameLabel(oldObject);
+    }
     GroupVersionResource resource = resolved.resource();
     AdmissionAttributes attrs =
         new AdmissionAttributes(
@@ -232,6 +239,23 @@ final class AdmitCommand implements Callable<Integer> {
             operationOptions(op), false, who);
     AdmissionResult result = engine.admit(attrs);
     return new AdmitOutcome(m, storedNamespace, op, result);
+  }
+
+  /**
+   * Applies the API server's Namespace defaulting ({@code SetDefaults_Namespace}): a named namespace
+   * carries the label {@code kubernetes.io/metadata.name} with its name.
+   */
+  private static void withNameLabel(Unstructured namespace) {
+    if (namespace.name().isEmpty()) {
+      return;
+    }
+    Map<String, @Nullable Object> metadata = namespace.metadataForWrite();
+    Map<Object, @Nullable Object> updated = new LinkedHashMap<>();
+    if (metadata.get("labels") instanceof Map<?, ?> labels) {
+      updated.putAll(labels);
+    }
+    updated.put("kubernetes.io/metadata.name", namespace.name());
+    metadata.put("labels", updated);
   }
 
   private static boolean isNamespace(GroupVersionKind gvk) {
