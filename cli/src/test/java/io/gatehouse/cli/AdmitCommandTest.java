@@ -138,6 +138,8 @@ class AdmitCommandTest {
     pod.get("denials").forEach(d -> checks.add(d.get("check").asText()));
     assertThat(checks).containsExactly("privileged", "allowPrivilegeEscalation",
         "capabilities_restricted", "runAsNonRoot", "seccompProfile_restricted");
+    assertThat(pod.at("/denials/0/fields/0").asText())
+        .isEqualTo("spec.containers[0].securityContext.privileged");
     assertThat(pod.at("/status/message").asText()).startsWith(
         "pods \"debugger\" is forbidden: violates PodSecurity \"restricted:v1.30\": privileged"
             + " (container \"shell\" must not set securityContext.privileged=true),"
@@ -147,6 +149,9 @@ class AdmitCommandTest {
     assertThat(deployment.get("allowed").asBoolean()).isTrue();
     assertThat(deployment.at("/warnings/0/message").asText())
         .startsWith("would violate PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true)");
+    assertThat(deployment.at("/warnings/0/check").asText()).startsWith("hostNamespaces,");
+    assertThat(deployment.at("/warnings/0/fields/0").asText())
+        .isEqualTo("spec.template.spec.hostNetwork");
   }
 
   @Test
