@@ -166,6 +166,18 @@ class AdmitCommandTest {
   }
 
   @Test
+  void admit_kubernetesVersion_podSecurityEmulatesThatServer() throws Exception {
+    String[] base = {"admit", "--policy", DATA + "rbac-policy.yaml", "--resource",
+        DATA + "probe-host-pod.yaml", "--pod-security", "baseline", "-o", "json"};
+    Run newest = run(base);
+    assertThat(newest.code()).isEqualTo(1);
+    assertThat(newest.json().at("/results/0/denials/0/check").asText())
+        .isEqualTo("hostProbesAndHostLifecycle");
+    Run v130 = run(concat(base, "--kubernetes-version", "1.30"));
+    assertThat(v130.code()).as(v130.out()).isZero();
+  }
+
+  @Test
   void admit_badPodSecurityValues_exitTwoNamingTheAcceptedValues() {
     Run level = run("admit", "--policy", DATA + "rbac-policy.yaml", "--resource",
         DATA + "privileged-pod.yaml", "--pod-security", "strict");
