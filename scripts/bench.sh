@@ -16,6 +16,11 @@ if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 24 ]; then
 else
   unsafe=()
 fi
-mvn -q -B -Dstyle.color=never -DskipTests -pl bench -am package
+log="$(mktemp)"
+if ! mvn -q -B -Dstyle.color=never -DskipTests -pl bench -am package >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 2
+fi
+rm -f "$log"
 exec "$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar "${unsafe[@]}" \
   -rf json -rff bench/target/jmh-result.json "$@"

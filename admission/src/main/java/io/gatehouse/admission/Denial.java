@@ -14,6 +14,8 @@ package io.gatehouse.admission;
  * @param expression the failing expression, or empty
  * @param check a plugin-specific identifier of what failed (a validation index such as {@code
  *     validations[0]}, a Pod Security check id), or empty
+ * @param fields the offending field paths in the object (e.g. {@code
+ *     spec.containers[0].securityContext.privileged}), where the plugin knows them; else empty
  */
 public record Denial(
     String plugin,
@@ -23,4 +25,24 @@ public record Denial(
     String reason,
     int code,
     String expression,
-    String check) {}
+    String check,
+    java.util.List<String> fields) {
+
+  /** Copies the fields. */
+  public Denial {
+    fields = java.util.List.copyOf(fields);
+  }
+
+  /** A denial that names no fields. */
+  public Denial(
+      String plugin,
+      String policy,
+      String binding,
+      String message,
+      String reason,
+      int code,
+      String expression,
+      String check) {
+    this(plugin, policy, binding, message, reason, code, expression, check, java.util.List.of());
+  }
+}

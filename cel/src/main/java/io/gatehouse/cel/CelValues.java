@@ -72,6 +72,16 @@ public final class CelValues {
   }
 
   /**
+   * Returns a read-only CEL view of a decoded JSON value: the same CEL value as {@link #fromJson}
+   * gives, but maps and lists are converted lazily on access instead of copied. Use it for large
+   * objects evaluated once or a few times (admission inputs); the underlying value must not change
+   * while the view is in use.
+   */
+  public static Object view(@Nullable Object value) {
+    return JsonViews.view(value);
+  }
+
+  /**
    * Converts a CEL result into a JSON-shaped Java value: null, Boolean, Long, BigInteger (uint
    * beyond int64), Double (NaN and infinities as the strings {@code NaN}, {@code Infinity}, {@code
    * -Infinity}), String, List and String-keyed Map. Bytes become base64, durations cel-go's {@code

@@ -10,6 +10,7 @@ import io.gatehouse.admission.podsecurity.Evaluator;
 import io.gatehouse.admission.podsecurity.LevelVersion;
 import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
+import io.gatehouse.admission.podsecurity.Version;
 import io.gatehouse.admission.validating.ConfigurationProblem;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
 import io.gatehouse.api.Status;
@@ -64,12 +65,15 @@ final class AdmissionEngine {
    *
    * @param forcedPodSecurity when set ({@code --pod-security}), every namespace is treated as
    *     labelled enforce/audit/warn at this level and version
+   * @param emulatePodSecurityVersion whether Pod Security emulates a server of {@code version}
+   *     ({@code latest} = that version); otherwise it knows every version up to the newest
    */
   static AdmissionEngine create(
       Inputs inputs,
       KubernetesVersion version,
       PodSecurityConfiguration podSecurityConfiguration,
-      @Nullable LevelVersion forcedPodSecurity) {
+      @Nullable LevelVersion forcedPodSecurity,
+      boolean emulatePodSecurityVersion) {
     ResourceCatalog catalog =
         ResourceCatalog.builtin().withCustomResourceDefinitions(inputs.customResourceDefinitions());
     ManifestClusterState cluster = new ManifestClusterState(inputs.clusterObjects(), catalog);
@@ -83,8 +87,12 @@ final class AdmissionEngine {
             inputs.policyObjects(), new ValidatingAdmissionPolicyPlugin.Options(version, null));
     ClusterState podSecurityView =
         forcedPodSecurity == null ? cluster : new ForcedPodSecurity(cluster, forcedPodSecurity);
+    Evaluator evaluator =
+        emulatePodSecurityVersion
+            ? Evaluator.builder().emulationVersion(Version.of(version.minor())).build()
+            : Evaluator.create();
     PodSecurityAdmission podSecurity =
-        PodSecurityAdmission.create(podSecurityConfiguration, Evaluator.create(), podSecurityView);
+        PodSecurityAdmission.create(podSecurityConfiguration, evaluator, podSecurityView);
     ResourceResolver resolver = gvk -> catalog.resourceFor(gvk).map(AdmissionEngine::resolved);
     return new AdmissionEngine(podSecurity, vap, cluster, authorizer, resolver);
   }

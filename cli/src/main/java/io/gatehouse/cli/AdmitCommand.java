@@ -99,7 +99,8 @@ final class AdmitCommand implements Callable<Integer> {
   boolean failOnWarnings;
 
   @Option(names = "--kubernetes-version", paramLabel = "MAJOR.MINOR",
-      description = "Kubernetes version whose semantics to apply (default: ${DEFAULT-VALUE}).")
+      description = "Kubernetes version whose semantics to apply: CEL environment, and Pod"
+          + " Security's latest (default: ${DEFAULT-VALUE} for CEL; newest Pod Security policies).")
   String kubernetesVersion = KubernetesVersion.DEFAULT.toString();
 
   @Override
@@ -125,7 +126,10 @@ final class AdmitCommand implements Callable<Integer> {
       psaConfig = loadAdmissionConfig(admissionConfig);
     }
     Inputs inputs = Inputs.read(System.in, policies, cluster, resources, oldResource);
-    AdmissionEngine engine = AdmissionEngine.create(inputs, version, psaConfig, forced);
+    // Pod Security knows policy versions up to the newest release; it emulates an older server
+    // only when one is asked for explicitly.
+    boolean emulate = spec.commandLine().getParseResult().hasMatchedOption("--kubernetes-version");
+    AdmissionEngine engine = AdmissionEngine.create(inputs, version, psaConfig, forced, emulate);
     UserInfo who = identity();
     List<ManifestError> errors = new ArrayList<>(inputs.errors());
     List<AdmitOutcome> outcomes = new ArrayList<>();

@@ -54,6 +54,7 @@ final class JsonReport {
     m.put("code", d.code());
     m.put("expression", d.expression());
     m.put("check", d.check());
+    m.put("fields", d.fields());
     return m;
   }
 
@@ -64,6 +65,7 @@ final class JsonReport {
     m.put("binding", w.binding());
     m.put("message", w.message());
     m.put("check", w.check());
+    m.put("fields", w.fields());
     return m;
   }
 

@@ -138,6 +138,8 @@ class AdmitCommandTest {
     pod.get("denials").forEach(d -> checks.add(d.get("check").asText()));
     assertThat(checks).containsExactly("privileged", "allowPrivilegeEscalation",
         "capabilities_restricted", "runAsNonRoot", "seccompProfile_restricted");
+    assertThat(pod.at("/denials/0/fields/0").asText())
+        .isEqualTo("spec.containers[0].securityContext.privileged");
     assertThat(pod.at("/status/message").asText()).startsWith(
         "pods \"debugger\" is forbidden: violates PodSecurity \"restricted:v1.30\": privileged"
             + " (container \"shell\" must not set securityContext.privileged=true),"
@@ -147,6 +149,9 @@ class AdmitCommandTest {
     assertThat(deployment.get("allowed").asBoolean()).isTrue();
     assertThat(deployment.at("/warnings/0/message").asText())
         .startsWith("would violate PodSecurity \"restricted:latest\": host namespaces (hostNetwork=true)");
+    assertThat(deployment.at("/warnings/0/check").asText()).startsWith("hostNamespaces,");
+    assertThat(deployment.at("/warnings/0/fields/0").asText())
+        .isEqualTo("spec.template.spec.hostNetwork");
   }
 
   @Test
@@ -158,6 +163,18 @@ class AdmitCommandTest {
         "violates PodSecurity \"baseline:v1.29\": privileged (container \"shell\" must not set"
             + " securityContext.privileged=true)");
     assertThat(r.json().at("/results/0/denials")).hasSize(1);
+  }
+
+  @Test
+  void admit_kubernetesVersion_podSecurityEmulatesThatServer() throws Exception {
+    String[] base = {"admit", "--policy", DATA + "rbac-policy.yaml", "--resource",
+        DATA + "probe-host-pod.yaml", "--pod-security", "baseline", "-o", "json"};
+    Run newest = run(base);
+    assertThat(newest.code()).isEqualTo(1);
+    assertThat(newest.json().at("/results/0/denials/0/check").asText())
+        .isEqualTo("hostProbesAndHostLifecycle");
+    Run v130 = run(concat(base, "--kubernetes-version", "1.30"));
+    assertThat(v130.code()).as(v130.out()).isZero();
   }
 
   @Test

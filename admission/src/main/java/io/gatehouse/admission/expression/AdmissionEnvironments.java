@@ -3,6 +3,8 @@ package io.gatehouse.admission.expression;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
 import io.gatehouse.cel.Environment;
+import io.gatehouse.cel.cost.CostLimits;
+import java.util.List;
 import io.gatehouse.cel.library.AuthzLibrary;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,9 +45,15 @@ public final class AdmissionEnvironments {
             .variable("oldObject", SimpleType.DYN)
             .variable("namespaceObject", AdmissionTypes.NAMESPACE)
             .variable("request", AdmissionTypes.ADMISSION_REQUEST);
+    // Inputs are bounded by the request size (params and namespaces by the smaller etcd object
+    // limit): this only makes static cost bounds finite so that evaluations which cannot reach a
+    // limit skip runtime tracking; it changes no result.
+    for (String name : List.of("object", "oldObject", "namespaceObject", "request")) {
+      b.variableSizeBound(name, CostLimits.MAX_REQUEST_SIZE_BYTES);
+    }
     AdmissionTypes.ALL.forEach(b::type);
     if (key.params()) {
-      b.variable("params", SimpleType.DYN);
+      b.variable("params", SimpleType.DYN).variableSizeBound("params", CostLimits.MAX_REQUEST_SIZE_BYTES);
     }
     if (key.authorizer()) {
       AuthzLibrary.declareVariables(b);

@@ -169,7 +169,7 @@ public final class PodSecurityAdmission {
     }
     PodView view = PodView.of(pod.metadata(), specOf(pod.object()), true);
     String name = attrs.name().isEmpty() ? pod.name() : attrs.name();
-    return evaluate(nsPolicy, view, PODS, name, true);
+    return evaluate(nsPolicy, view, PODS, name, true, "");
   }
 
   private AdmissionResult validatePodController(AdmissionAttributes attrs, PodTemplates templates) {
@@ -217,12 +217,22 @@ public final class PodSecurityAdmission {
       return AdmissionResult.ALLOWED;
     }
     PodView view = PodView.of(found.get().metadata(), found.get().spec(), false);
-    return evaluate(nsPolicy, view, attrs.resource().groupResource(), attrs.name(), false);
+    return evaluate(
+        nsPolicy, view, attrs.resource().groupResource(), attrs.name(), false,
+        found.get().fieldPrefix());
   }
 
-  /** Upstream's {@code EvaluatePod}: enforce (pods only), then audit, then warn. */
+  /**
+   * Upstream's {@code EvaluatePod}: enforce (pods only), then audit, then warn. {@code fieldPrefix}
+   * locates the pod inside the object (e.g. {@code spec.template.}) for reported field paths.
+   */
   AdmissionResult evaluate(
-      NamespacePolicy nsPolicy, PodView pod, GroupResource resource, String name, boolean enforce) {
+      NamespacePolicy nsPolicy,
+      PodView pod,
+      GroupResource resource,
+      String name,
+      boolean enforce,
+      String fieldPrefix) {
     if (exemptRuntimeClass(pod.runtimeClassName())) {
       return Response.exempt("runtimeClass");
     }
@@ -239,7 +249,7 @@ public final class PodSecurityAdmission {
       PolicyEvaluation result = evaluator.evaluate(policy.enforce(), pod);
       response.evaluated(policy.enforce(), "enforce");
       if (!result.allowed()) {
-        response.forbidden(resource, name, result);
+        response.forbidden(resource, name, result, fieldPrefix);
       }
       cache.put(policy.enforce(), result);
     }
@@ -261,7 +271,11 @@ public final class PodSecurityAdmission {
       if (!warn.allowed()) {
         response.warn(
             warn.warningMessage(),
-            String.join(",", warn.violations().stream().map(Violation::check).toList()));
+            String.join(",", warn.violations().stream().map(Violation::check).toList()),
+            warn.violations().stream()
+                .flatMap(v -> v.withFieldPrefix(fieldPrefix).fields().stream())
+                .distinct()
+                .toList());
       }
     }
     return response.toResult();

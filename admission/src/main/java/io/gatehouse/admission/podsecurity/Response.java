@@ -39,7 +39,12 @@ final class Response {
 
   /** Adds a warning. */
   Response warn(String message, String check) {
-    warnings.add(new Warning(PodSecurityKeys.PLUGIN, "", "", message, check));
+    return warn(message, check, List.of());
+  }
+
+  /** Adds a warning naming the offending fields. */
+  Response warn(String message, String check, List<String> fields) {
+    warnings.add(new Warning(PodSecurityKeys.PLUGIN, "", "", message, check, fields));
     return this;
   }
 
@@ -53,7 +58,8 @@ final class Response {
    * Denies with upstream's {@code NewForbidden(resource, name, violates PodSecurity …)}; one {@link
    * Denial} per failed check.
    */
-  Response forbidden(GroupResource resource, String name, PolicyEvaluation result) {
+  Response forbidden(
+      GroupResource resource, String name, PolicyEvaluation result, String fieldPrefix) {
     String error = result.denialMessage();
     String message =
         resource + (name.isEmpty() ? "" : " " + GoText.quote(name)) + " is forbidden: " + error;
@@ -74,7 +80,8 @@ final class Response {
               "Forbidden",
               403,
               "",
-              v.check()));
+              v.check(),
+              v.withFieldPrefix(fieldPrefix).fields()));
     }
     return this;
   }

@@ -69,7 +69,7 @@ final class RequestContext {
     if (object == null) {
       object = attributes.object() == null
           ? EvaluationInput.orNull(null)
-          : CelValues.fromJson(attributes.object().object());
+          : CelValues.view(attributes.object().object());
     }
     return object;
   }
@@ -78,7 +78,7 @@ final class RequestContext {
     if (oldObject == null) {
       oldObject = attributes.oldObject() == null
           ? EvaluationInput.orNull(null)
-          : CelValues.fromJson(attributes.oldObject().object());
+          : CelValues.view(attributes.oldObject().object());
     }
     return oldObject;
   }
@@ -116,9 +116,9 @@ final class RequestContext {
             Map<String, @Nullable Object> typed = new LinkedHashMap<>(p.object());
             typed.put("apiVersion", paramKind.apiVersion());
             typed.put("kind", paramKind.kind());
-            return CelValues.fromJson(typed);
+            return CelValues.view(typed);
           }
-          return CelValues.fromJson(p.object());
+          return CelValues.view(p.object());
         });
   }
 }

@@ -102,7 +102,8 @@ class PodSecurityAdmissionTest {
                 "Forbidden",
                 403,
                 "",
-                "allowPrivilegeEscalation"));
+                "allowPrivilegeEscalation",
+                List.of("spec.containers[0].securityContext.allowPrivilegeEscalation")));
     assertThat(r.warnings()).isEmpty();
     assertThat(r.auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/enforce-policy", "restricted:latest"));
@@ -136,7 +137,8 @@ class PodSecurityAdmissionTest {
                 "",
                 "would violate PodSecurity \"baseline:latest\": privileged (container \"a\" must"
                     + " not set securityContext.privileged=true)",
-                "privileged"));
+                "privileged",
+                List.of("spec.containers[0].securityContext.privileged")));
     assertThat(r.auditAnnotations())
         .isEqualTo(Map.of("pod-security.kubernetes.io/enforce-policy", "privileged:latest"));
   }
