@@ -7,10 +7,12 @@ import dev.cel.common.ast.CelExpr;
 import dev.cel.common.ast.CelMutableExpr;
 import dev.cel.common.ast.CelMutableExprConverter;
 import dev.cel.common.ast.CelReference;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.navigation.CelNavigableMutableAst;
 import dev.cel.common.navigation.CelNavigableMutableExpr;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.exceptions.CelBadFormatException;
 import dev.cel.runtime.CelFunctionBinding;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
 import java.util.HashMap;
@@ -26,8 +28,9 @@ import java.util.Optional;
  * has(object.spec.x)} when {@code spec} is JSON {@code null}.
  *
  * <p>The runtime AST wraps the operand of every presence test in a call of {@link #FUNCTION},
- * which passes maps, lists, messages and optionals through unchanged and turns every other value
- * into {@code optional.none()}, for which cel-java's presence test answers {@code false}. The
+ * which passes maps, messages and optionals through unchanged, fails for lists with cel-go's text
+ * (a field name is no list index) and turns every other value into {@code optional.none()}, for
+ * which cel-java's presence test answers {@code false}. The
  * wrapping nodes get ids past the checked AST's, which the cost tracker does not charge (cel-go
  * has no such node), and which error wording ignores.
  *
@@ -48,6 +51,11 @@ final class PresenceTests {
 
   /** Returns {@code checked} with every presence-test operand wrapped, or itself if it has none. */
   static CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked, long maxExprId) {
+    boolean anyTest = CelNavigableAst.fromAst(checked).getRoot().allNodes()
+        .anyMatch(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT && n.expr().select().testOnly());
+    if (!anyTest) {
+      return checked;
+    }
     CelMutableAst mutable = CelMutableAst.fromCelAst(checked);
     List<CelMutableExpr> tests =
         CelNavigableMutableAst.fromAst(mutable).getRoot().allNodes()
@@ -74,7 +82,11 @@ final class PresenceTests {
   }
 
   private static Object operand(Object value) {
-    if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Optional<?>
+    if (value instanceof List<?>) {
+      // cel-go indexes a list with the field name, which is no valid index.
+      throw new CelBadFormatException("unsupported index type 'string' in list");
+    }
+    if (value instanceof Map<?, ?> || value instanceof Optional<?>
         || value instanceof MessageOrBuilder) {
       return value;
     }

@@ -73,6 +73,7 @@ class RuntimeErrorMessagesTest {
         c("field of double", "object.spec.ratio.x", "no such key: x"),
         c("field of list", "object.spec.list.x", "unsupported index type 'string' in list"),
         c("has below null", "has(nothing.metadata.name)", "no such key: metadata"),
+        c("has on field of list", "has(object.spec.list.x)", "unsupported index type 'string' in list"),
         c("index of string", "object.spec.name[0]", "no such key: 0"),
         c("index of int by string", "object.spec.replicas['a']", "no such key: a"),
         c("field inside comprehension", "object.spec.list.all(x, x.y)", "no such key: y"),
