@@ -169,7 +169,8 @@ final class AdmitCommand implements Callable<Integer> {
         yield l.configuration();
       }
       case PodSecurityConfigurationLoader.Failed f ->
-          throw new UsageException(file + ": " + String.join("; ", f.errors()));
+          throw new UsageException(String.join("; ", f.errors().stream()
+              .map(e -> e.startsWith(file + ":") ? e : file + ": " + e).toList()));
     };
   }
 
