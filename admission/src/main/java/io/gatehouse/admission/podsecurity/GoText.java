@@ -58,20 +58,9 @@ final class GoText {
     return out;
   }
 
-  /** Compares as Go compares strings: by code point, i.e. by UTF-8 bytes. */
+  /** Compares as Go compares strings (by UTF-8 bytes, i.e. code points). */
   static int compare(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return GoQuote.compare(a, b);
   }
 
   /** Quotes {@code s} as Go's {@code %q} ({@code strconv.Quote}) does. */
