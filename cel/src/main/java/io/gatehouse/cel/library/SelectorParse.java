@@ -1,5 +1,7 @@
 package io.gatehouse.cel.library;
 
+import io.gatehouse.api.authz.FieldSelectorRequirement;
+import io.gatehouse.api.authz.LabelSelectorRequirement;
 import java.util.List;
 
 /**
@@ -7,12 +9,32 @@ import java.util.List;
  * requirements) the parser's error text, as apimachinery returns {@code (nil, err)}.
  *
  * @param requirements the requirements in upstream's order; empty on error
+ * <p>Immutable. Public so that the API server parses request selectors for authorization
+ * attributes ({@code AuthorizeWithSelectors}) with the same parsers as the CEL library.
+ *
+ * @param requirements the requirements in upstream's order; empty on error
  * @param error the error text, empty on success
  */
-record SelectorParse<T>(List<T> requirements, String error) {
+public record SelectorParse<T>(List<T> requirements, String error) {
 
-  SelectorParse {
+  /** Copies the requirements. */
+  public SelectorParse {
     requirements = List.copyOf(requirements);
+  }
+
+  /** Parses a field selector string as apimachinery's {@code fields.ParseSelector}. */
+  public static SelectorParse<FieldSelectorRequirement> fieldSelector(String selector) {
+    return FieldSelectorParser.parse(selector);
+  }
+
+  /** Parses a label selector string as apimachinery's {@code labels.Parse}. */
+  public static SelectorParse<LabelSelectorRequirement> labelSelector(String selector) {
+    return LabelSelectorParser.parse(selector);
+  }
+
+  /** Returns whether parsing failed. */
+  public boolean failed() {
+    return !error.isEmpty();
   }
 
   static <T> SelectorParse<T> failed(String error) {
