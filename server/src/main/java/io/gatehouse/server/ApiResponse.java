@@ -1,0 +1,63 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.Status;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A complete HTTP response: status code, headers and body.
+ *
+ * <p>Immutable by convention: the header map and body array are not copied and must not be
+ * modified after construction.
+ *
+ * @param status the HTTP status code
+ * @param headers the response headers, in order
+ * @param body the body bytes
+ */
+record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+
+  static final String JSON = "application/json";
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  /** Returns {@code tree} as JSON with content type {@code application/json}. */
+  static ApiResponse json(int status, Object tree) {
+    return json(status, JSON, tree);
+  }
+
+  /** Returns {@code tree} as JSON with the given content type, newline-terminated as Go's encoder. */
+  static ApiResponse json(int status, String contentType, Object tree) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", contentType);
+    return new ApiResponse(status, h, GoJson.encode(tree));
+  }
+
+  /** Returns upstream's {@code Status} body for a failure, with its code. */
+  static ApiResponse status(Status status) {
+    return json(status.code(), status.toMap());
+  }
+
+  /**
+   * Returns a plain-text body as Go's {@code http.Error} writes it: {@code text/plain;
+   * charset=utf-8}, {@code X-Content-Type-Options: nosniff}, the text and a newline.
+   */
+  static ApiResponse error(int status, String text) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", TEXT);
+    h.put("X-Content-Type-Options", "nosniff");
+    return new ApiResponse(status, h, (text + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns a plain-text body without a trailing newline (health endpoints). */
+  static ApiResponse text(int status, String text) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", TEXT);
+    h.put("X-Content-Type-Options", "nosniff");
+    return new ApiResponse(status, h, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns the body as UTF-8 text (tests, logs). */
+  String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,209 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.Status;
+import io.gatehouse.api.StatusReason;
+import io.gatehouse.api.authz.Authorizer;
+import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.auth.PrivilegedGroupAuthorizer;
+import io.gatehouse.auth.UnionAuthorizer;
+import io.gatehouse.auth.authentication.AuthenticationConfig;
+import io.gatehouse.auth.authentication.AuthenticationResult;
+import io.gatehouse.auth.authentication.Authenticator;
+import io.gatehouse.auth.authentication.TokenAuthenticator;
+import io.gatehouse.auth.authentication.TokenFileAuthenticator;
+import io.gatehouse.auth.rbac.RbacAuthorizer;
+import io.gatehouse.server.pki.CertificateAuthority;
+import io.gatehouse.server.pki.DataDirPki;
+import io.gatehouse.server.pki.KeyAndCertificate;
+import io.gatehouse.server.pki.Kubeconfig;
+import io.gatehouse.server.pki.Pem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running {@code gatehouse server}: certificates under the data directory, authentication,
+ * authorization (the {@code system:masters} group, then RBAC over the bootstrap policy), the
+ * handler chain and the HTTPS listener. The admin kubeconfig is written once the listener
+ * accepts requests.
+ *
+ * <p>Thread-safe. {@link #close()} is idempotent: readiness fails at once, then the listener
+ * stops after in-flight requests finish.
+ */
+public final class GatehouseServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatehouseServer.class);
+
+  private final VertxTransport transport;
+  private final Path kubeconfig;
+  private final String url;
+  private final AtomicBoolean closing;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private GatehouseServer(VertxTransport transport, Path kubeconfig, String url, AtomicBoolean closing) {
+    this.transport = transport;
+    this.kubeconfig = kubeconfig;
+    this.url = url;
+    this.closing = closing;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @throws IllegalArgumentException for unusable options or files (unreadable certificates, a
+   *     malformed token file), with a message naming the flag or file
+   * @throws IllegalStateException if the port cannot be bound
+   */
+  public static GatehouseServer start(ServerOptions options) {
+    long started = System.nanoTime();
+    InetAddress bind = address(options.bindAddress());
+    createDirectories(options.dataDir());
+    // Loading the catalog and the bootstrap policy takes a few hundred milliseconds of parsing;
+    // it overlaps with the certificates and the listener's start-up.
+    CompletableFuture<ResourceCatalog> catalogLoad =
+        CompletableFuture.supplyAsync(ResourceCatalog::builtin, GatehouseServer::startThread);
+    CompletableFuture<Authorizer> rbacLoad = CompletableFuture.supplyAsync(
+        () -> RbacAuthorizer.fromObjects(BootstrapPolicy.objects()), GatehouseServer::startThread);
+
+    DataDirPki pki = DataDirPki.in(options.dataDir(), options.clock());
+    CertificateAuthority ca = pki.certificateAuthority();
+    KeyAndCertificate serving;
+    List<java.security.cert.X509Certificate> servingTrust;
+    if (options.tlsCertFile().isPresent()) {
+      serving = new KeyAndCertificate(Pem.readPrivateKey(options.tlsPrivateKeyFile().orElseThrow()),
+          Pem.readCertificates(options.tlsCertFile().get()));
+      servingTrust = List.of(serving.chain().get(serving.chain().size() - 1));
+    } else {
+      serving = pki.serving(ca, servingIps(bind), List.of("localhost"));
+      servingTrust = List.of(ca.certificate());
+    }
+    KeyAndCertificate admin = pki.admin(ca);
+    List<java.security.cert.X509Certificate> clientCas = new ArrayList<>();
+    options.clientCaFile().ifPresent(f -> clientCas.addAll(Pem.readCertificates(f)));
+    clientCas.add(ca.certificate());
+
+    Optional<TokenAuthenticator> tokens =
+        options.tokenAuthFile().map(TokenFileAuthenticator::read);
+    Authenticator authenticator = new AuthenticationConfig(
+        clientCas, tokens, options.anonymousAuth(), options.clock()).build()
+        .orElse(request -> AuthenticationResult.notApplicable());
+    Authorizer authorizer = UnionAuthorizer.of(List.of(
+        PrivilegedGroupAuthorizer.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS),
+        attributes -> rbacLoad.join().authorize(attributes)));
+
+    AtomicBoolean closing = new AtomicBoolean();
+    // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
+    // paths are installed.
+    AtomicReference<ApiHandler> routes = new AtomicReference<>(request ->
+        ApiResponse.status(new Status("the request has been made before all known HTTP paths have "
+            + "been installed, please try again", StatusReason.SERVICE_UNAVAILABLE, null, 503)));
+    ApiHandler chain = HandlerChain.build(request -> routes.get().handle(request), authenticator, authorizer);
+    VertxTransport transport = VertxTransport.listen(options.bindAddress(), options.securePort(),
+        serving, clientCas, chain);
+    int port = transport.port();
+    String host = clientHost(bind);
+    String url = "https://" + host + ":" + port;
+    ResourceCatalog catalog = catalogLoad.join();
+    rbacLoad.join();
+    HealthCheck shutdown = new HealthCheck("shutdown",
+        () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
+    HealthCheck log = new HealthCheck("log", Optional::empty);
+    routes.set(new ApiRoutes(VersionInfo.document(options.projectVersion()),
+        new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
+        List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
+            new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
+            new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown)))));
+
+    Path kubeconfig = options.kubeconfigPath();
+    Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    LOG.atInfo().setMessage("Serving securely").addKeyValue("address", url)
+        .addKeyValue("startupMillis", millis).log();
+    LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
+        .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
+    return new GatehouseServer(transport, kubeconfig, url, closing);
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return transport.port();
+  }
+
+  /** Returns the URL clients use, e.g. {@code https://127.0.0.1:6443}. */
+  public String url() {
+    return url;
+  }
+
+  /** Returns the admin kubeconfig's path. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  public void awaitTermination() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.atInfo().setMessage("Shutting down").addKeyValue("address", url).log();
+    try {
+      transport.close();
+    } finally {
+      closed.countDown();
+      LOG.atInfo().setMessage("Stopped").addKeyValue("address", url).log();
+    }
+  }
+
+  private static void startThread(Runnable task) {
+    Thread.ofPlatform().name("gatehouse-startup").daemon().start(task);
+  }
+
+  private static InetAddress address(String bindAddress) {
+    try {
+      return InetAddress.getByName(bindAddress);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind-address " + bindAddress + ": not an address", e);
+    }
+  }
+
+  /** 127.0.0.1, plus the bind address when it is a specific one. */
+  private static List<InetAddress> servingIps(InetAddress bind) {
+    List<InetAddress> ips = new ArrayList<>();
+    ips.add(InetAddress.getLoopbackAddress());
+    if (!bind.isAnyLocalAddress() && !bind.equals(InetAddress.getLoopbackAddress())) {
+      ips.add(bind);
+    }
+    return ips;
+  }
+
+  /** The host clients should use: the bind address, or 127.0.0.1 for a wildcard bind. */
+  private static String clientHost(InetAddress bind) {
+    InetAddress host = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bind;
+    String h = host.getHostAddress();
+    return h.contains(":") ? "[" + h + "]" : h;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create --data-dir " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.gatehouse.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * How to run the server; the fields mirror kube-apiserver's flags.
+ *
+ * <p>Immutable. Build with {@link #builder()}.
+ *
+ * @param dataDir where certificates (and later the store) live ({@code --data-dir})
+ * @param securePort the HTTPS port, 0 for a free one ({@code --secure-port})
+ * @param bindAddress the address to listen on ({@code --bind-address})
+ * @param kubeconfigOut where to write the admin kubeconfig; empty for {@code
+ *     <data-dir>/admin.kubeconfig} ({@code --kubeconfig-out})
+ * @param tlsCertFile the serving certificate chain; empty to use the generated one ({@code
+ *     --tls-cert-file})
+ * @param tlsPrivateKeyFile the serving key, given together with the certificate ({@code
+ *     --tls-private-key-file})
+ * @param clientCaFile CA certificates that sign client certificates, in addition to the generated
+ *     CA, which signs the admin certificate ({@code --client-ca-file})
+ * @param tokenAuthFile a static token CSV file ({@code --token-auth-file})
+ * @param anonymousAuth whether unauthenticated requests are served as {@code system:anonymous}
+ *     ({@code --anonymous-auth})
+ * @param projectVersion Gatehouse's version, reported in {@code /version}
+ * @param clock the clock for certificates
+ */
+public record ServerOptions(
+    Path dataDir,
+    int securePort,
+    String bindAddress,
+    Optional<Path> kubeconfigOut,
+    Optional<Path> tlsCertFile,
+    Optional<Path> tlsPrivateKeyFile,
+    Optional<Path> clientCaFile,
+    Optional<Path> tokenAuthFile,
+    boolean anonymousAuth,
+    String projectVersion,
+    Clock clock) {
+
+  /**
+   * Checks the combination.
+   *
+   * @throws IllegalArgumentException for a port out of range, or a certificate without key (or
+   *     key without certificate)
+   */
+  public ServerOptions {
+    if (securePort < 0 || securePort > 65535) {
+      throw new IllegalArgumentException("--secure-port " + securePort + " must be between 0 and 65535");
+    }
+    if (tlsCertFile.isPresent() != tlsPrivateKeyFile.isPresent()) {
+      throw new IllegalArgumentException(
+          "--tls-cert-file and --tls-private-key-file must be given together");
+    }
+  }
+
+  /** Returns the kubeconfig path: {@link #kubeconfigOut()} or {@code <data-dir>/admin.kubeconfig}. */
+  public Path kubeconfigPath() {
+    return kubeconfigOut.orElse(dataDir.resolve("admin.kubeconfig"));
+  }
+
+  /** Returns a builder with kube-apiserver's defaults (port 6443 on 127.0.0.1, data dir {@code ./gatehouse-data}). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ServerOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Path dataDir = Path.of("gatehouse-data");
+    private int securePort = 6443;
+    private String bindAddress = "127.0.0.1";
+    private Optional<Path> kubeconfigOut = Optional.empty();
+    private Optional<Path> tlsCertFile = Optional.empty();
+    private Optional<Path> tlsPrivateKeyFile = Optional.empty();
+    private Optional<Path> clientCaFile = Optional.empty();
+    private Optional<Path> tokenAuthFile = Optional.empty();
+    private boolean anonymousAuth;
+    private String projectVersion = "dev";
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Sets the data directory. */
+    public Builder dataDir(Path v) {
+      dataDir = v;
+      return this;
+    }
+
+    /** Sets the port (0 = free port). */
+    public Builder securePort(int v) {
+      securePort = v;
+      return this;
+    }
+
+    /** Sets the bind address. */
+    public Builder bindAddress(String v) {
+      bindAddress = v;
+      return this;
+    }
+
+    /** Sets the kubeconfig output path. */
+    public Builder kubeconfigOut(Path v) {
+      kubeconfigOut = Optional.of(v);
+      return this;
+    }
+
+    /** Sets the serving certificate and key files. */
+    public Builder tlsCertAndKey(Path cert, Path key) {
+      tlsCertFile = Optional.of(cert);
+      tlsPrivateKeyFile = Optional.of(key);
+      return this;
+    }
+
+    /** Sets the serving certificate file (the key must be set too). */
+    public Builder tlsCertFile(Path v) {
+      tlsCertFile = Optional.of(v);
+      return this;
+    }
+
+    /** Sets the serving key file (the certificate must be set too). */
+    public Builder tlsPrivateKeyFile(Path v) {
+      tlsPrivateKeyFile = Optional.of(v);
+      return this;
+    }
+
+    /** Sets the client CA file. */
+    public Builder clientCaFile(Path v) {
+      clientCaFile = Optional.of(v);
+      return this;
+    }
+
+    /** Sets the static token file. */
+    public Builder tokenAuthFile(Path v) {
+      tokenAuthFile = Optional.of(v);
+      return this;
+    }
+
+    /** Enables or disables anonymous requests. */
+    public Builder anonymousAuth(boolean v) {
+      anonymousAuth = v;
+      return this;
+    }
+
+    /** Sets the version reported in {@code /version}. */
+    public Builder projectVersion(String v) {
+      projectVersion = v;
+      return this;
+    }
+
+    /** Sets the clock. */
+    public Builder clock(Clock v) {
+      clock = v;
+      return this;
+    }
+
+    /**
+     * Returns the options.
+     *
+     * @throws IllegalArgumentException for an invalid combination (see the record)
+     */
+    public ServerOptions build() {
+      return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
+          tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, projectVersion, clock);
+    }
+  }
+}

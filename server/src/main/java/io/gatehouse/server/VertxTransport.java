@@ -1,0 +1,200 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.Status;
+import io.gatehouse.api.StatusReason;
+import io.gatehouse.server.pki.KeyAndCertificate;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The HTTPS listener on Vert.x: TLS with ALPN (HTTP/2 and HTTP/1.1), client certificates
+ * requested but verified by authentication, request bodies collected on the event loop up to 3
+ * MiB, then every request handled on its own virtual thread by the handler chain, the response
+ * written back on the connection's event loop. Thread-safe; {@link #close()} stops accepting,
+ * lets in-flight requests finish (up to a timeout) and releases the threads.
+ */
+final class VertxTransport implements AutoCloseable {
+
+  /** kube-apiserver's request body limit (3 MiB). */
+  static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final ExecutorService handlers;
+
+  private VertxTransport(Vertx vertx, HttpServer server, ExecutorService handlers) {
+    this.vertx = vertx;
+    this.server = server;
+    this.handlers = handlers;
+  }
+
+  /**
+   * Listens on {@code host:port} (0 = any free port).
+   *
+   * @throws IllegalStateException if the port cannot be bound
+   */
+  static VertxTransport listen(String host, int port, KeyAndCertificate serving,
+      List<X509Certificate> clientCas, ApiHandler chain) {
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+        .setWorkerPoolSize(1)
+        .setInternalBlockingPoolSize(1)
+        .setPreferNativeTransport(false));
+    ExecutorService handlers =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gatehouse-request-", 0).factory());
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setSsl(true)
+        .setUseAlpn(true)
+        .setKeyCertOptions(KeyCertOptions.wrap(TlsMaterial.keyManager(serving)))
+        .setClientAuth(ClientAuth.REQUEST)
+        .setTrustOptions(TrustOptions.wrap(TlsMaterial.requestClientCertificates(clientCas)))
+        .setIdleTimeout(0);
+    HttpServer server = vertx.createHttpServer(options);
+    server.requestHandler(req -> accept(req, chain, handlers));
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      vertx.close();
+      handlers.shutdownNow();
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      vertx.close();
+      handlers.shutdownNow();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
+    }
+    return new VertxTransport(vertx, server, handlers);
+  }
+
+  /** Returns the bound port. */
+  int port() {
+    return server.actualPort();
+  }
+
+  private static void accept(HttpServerRequest req, ApiHandler chain, ExecutorService handlers) {
+    Context context = Vertx.currentContext();
+    String length = req.getHeader("Content-Length");
+    if (length != null && parseLength(length) > MAX_BODY_BYTES) {
+      write(req.response(), ApiResponse.status(tooLarge()));
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    boolean[] overflow = {false};
+    req.handler(chunk -> {
+      if (!overflow[0] && body.length() + chunk.length() > MAX_BODY_BYTES) {
+        overflow[0] = true;
+      } else if (!overflow[0]) {
+        body.appendBuffer(chunk);
+      }
+    });
+    req.endHandler(v -> {
+      if (overflow[0]) {
+        write(req.response(), ApiResponse.status(tooLarge()));
+        return;
+      }
+      ApiRequest request = toApiRequest(req, body.getBytes());
+      handlers.execute(() -> {
+        ApiResponse response = chain.handle(request);
+        context.runOnContext(x -> write(req.response(), response));
+      });
+    });
+  }
+
+  private static ApiRequest toApiRequest(HttpServerRequest req, byte[] body) {
+    String uri = req.uri();
+    int q = uri.indexOf('?');
+    String rawPath = q < 0 ? uri : uri.substring(0, q);
+    String rawQuery = q < 0 ? "" : uri.substring(q + 1);
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    req.headers().forEach(e -> headers.add(Map.entry(e.getKey(), e.getValue())));
+    return new ApiRequest(req.method().name(), QueryString.unescapePath(rawPath), uri,
+        QueryString.parse(rawQuery), Headers.of(headers), body, peerCertificates(req), null, null);
+  }
+
+  private static List<X509Certificate> peerCertificates(HttpServerRequest req) {
+    SSLSession session = req.sslSession();
+    if (session == null) {
+      return List.of();
+    }
+    try {
+      List<X509Certificate> out = new ArrayList<>();
+      for (Certificate c : session.getPeerCertificates()) {
+        if (c instanceof X509Certificate x) {
+          out.add(x);
+        }
+      }
+      return out;
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
+  }
+
+  private static void write(HttpServerResponse resp, ApiResponse response) {
+    resp.setStatusCode(response.status());
+    response.headers().forEach(resp::putHeader);
+    resp.end(Buffer.buffer(response.body()));
+  }
+
+  private static Status tooLarge() {
+    return new Status("Request entity too large: limit is " + MAX_BODY_BYTES,
+        StatusReason.REQUEST_ENTITY_TOO_LARGE, null, 413);
+  }
+
+  private static long parseLength(String v) {
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.shutdown(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+          .toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Stopping anyway: the listener and threads are released below.
+    }
+    handlers.shutdown();
+    try {
+      handlers.awaitTermination(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Vert.x threads are daemons; nothing more to release.
+    }
+  }
+}
