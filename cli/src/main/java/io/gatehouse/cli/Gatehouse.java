@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "The Kubernetes security layer, with upstream-exact semantics.",
-    subcommands = {AdmitCommand.class, CelCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AdmitCommand.class,
+      CelCommand.class,
+      ServerCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Gatehouse implements Runnable {
 
   /** Exit code: everything admitted / succeeded. */

@@ -29,6 +29,7 @@ class ModuleDependenciesTest {
           "admission", Set.of("api", "cel"),
           "auth", Set.of("api", "cel"),
           "storage", Set.of("api"),
+          "server", Set.of("api", "cel", "admission", "auth", "storage"),
           "cli", Set.of("api", "cel", "admission", "auth", "storage", "server"),
           "bench", Set.of("api", "cel", "admission", "auth", "storage", "cli", "server"));
 

@@ -1,0 +1,105 @@
+package io.gatehouse.cli;
+
+import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.ServerOptions;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/**
+ * {@code gatehouse server}: runs the API server until SIGTERM or SIGINT, then stops cleanly (ready
+ * checks fail, in-flight requests finish) and exits 0. Flags keep kube-apiserver's names.
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a kubectl-compatible API server with Kubernetes authentication and RBAC.",
+      "On first start it creates a CA, a serving certificate and an admin client certificate under",
+      "the data directory, and writes an admin kubeconfig once it serves requests."
+    })
+final class ServerCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "gatehouse-data",
+      description = "Directory for certificates and data (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--secure-port", paramLabel = "PORT", defaultValue = "6443",
+      description = "HTTPS port; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+  int securePort;
+
+  @Option(names = "--bind-address", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bindAddress;
+
+  @Option(names = "--kubeconfig-out", paramLabel = "FILE",
+      description = "Where to write the admin kubeconfig (default: <data-dir>/admin.kubeconfig).")
+  Path kubeconfigOut;
+
+  @Option(names = "--tls-cert-file", paramLabel = "FILE",
+      description = "Serving certificate chain (PEM); default: generated under the data directory.")
+  Path tlsCertFile;
+
+  @Option(names = "--tls-private-key-file", paramLabel = "FILE",
+      description = "Serving private key (PEM), with --tls-cert-file.")
+  Path tlsPrivateKeyFile;
+
+  @Option(names = "--client-ca-file", paramLabel = "FILE",
+      description = "CA certificates (PEM) for client certificates, trusted besides the generated CA.")
+  Path clientCaFile;
+
+  @Option(names = "--token-auth-file", paramLabel = "FILE",
+      description = "Static bearer tokens: CSV lines token,user,uid[,\"group1,group2\"].")
+  Path tokenAuthFile;
+
+  @Option(names = "--anonymous-auth", arity = "0..1", defaultValue = "false", fallbackValue = "true",
+      description = "Serve unauthenticated requests as system:anonymous (default: ${DEFAULT-VALUE}).")
+  boolean anonymousAuth;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    GatehouseServer server;
+    try {
+      server = GatehouseServer.start(options());
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Signal.handle(new Signal("TERM"), s -> Thread.ofPlatform().start(server::close));
+    Signal.handle(new Signal("INT"), s -> Thread.ofPlatform().start(server::close));
+    server.awaitTermination();
+    return Gatehouse.OK;
+  }
+
+  private ServerOptions options() {
+    ServerOptions.Builder b = ServerOptions.builder()
+        .dataDir(dataDir)
+        .securePort(securePort)
+        .bindAddress(bindAddress)
+        .anonymousAuth(anonymousAuth)
+        .projectVersion(version());
+    if (kubeconfigOut != null) {
+      b.kubeconfigOut(kubeconfigOut);
+    }
+    if (tlsCertFile != null) {
+      b.tlsCertFile(tlsCertFile);
+    }
+    if (tlsPrivateKeyFile != null) {
+      b.tlsPrivateKeyFile(tlsPrivateKeyFile);
+    }
+    if (clientCaFile != null) {
+      b.clientCaFile(clientCaFile);
+    }
+    if (tokenAuthFile != null) {
+      b.tokenAuthFile(tokenAuthFile);
+    }
+    return b.build();
+  }
+
+  private static String version() {
+    String v = Gatehouse.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}
