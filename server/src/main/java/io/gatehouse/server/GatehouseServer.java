@@ -90,6 +90,8 @@ public final class GatehouseServer implements AutoCloseable {
       servingTrust = List.of(ca.certificate());
     }
     KeyAndCertificate admin = pki.admin(ca);
+    KeyAndCertificate warmupServing = serving;
+    startThread(() -> TlsWarmup.run(warmupServing, admin));
     List<java.security.cert.X509Certificate> clientCas = new ArrayList<>();
     options.clientCaFile().ifPresent(f -> clientCas.addAll(Pem.readCertificates(f)));
     clientCas.add(ca.certificate());
