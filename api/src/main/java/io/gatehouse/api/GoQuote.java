@@ -92,4 +92,23 @@ public final class GoQuote {
       default -> false;
     };
   }
+
+  /**
+   * Compares strings as Go does: by their UTF-8 bytes, which orders like code points (Java's
+   * {@link String#compareTo} orders by UTF-16 units and differs above U+FFFF).
+   */
+  public static int compare(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
 }

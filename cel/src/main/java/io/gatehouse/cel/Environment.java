@@ -91,6 +91,7 @@ public final class Environment {
     }
     // cel-go's standard-library semantics where cel-java's bindings differ.
     builder.addRuntimeLibraries(StandardLibrary.INSTANCE);
+    builder.addFunctionBindings(PresenceTests.BINDING);
     for (KubernetesLibrary library : libraries) {
       builder.addCompilerLibraries(library);
       builder.addRuntimeLibraries(library);
@@ -228,7 +229,7 @@ public final class Environment {
     for (KubernetesLibrary library : libraries) {
       runtimeAst = library.runtimeAst(runtimeAst);
     }
-    return runtimeAst;
+    return PresenceTests.runtimeAst(runtimeAst, maxId(checked));
   }
 
   /**

@@ -20,6 +20,7 @@ class RuntimeErrorMessagesTest {
       Environment.builder(KubernetesVersion.of(1, 33), EnvironmentType.STORED_EXPRESSIONS)
           .variable("object", SimpleType.DYN)
           .variable("params", SimpleType.DYN)
+          .variable("nothing", SimpleType.DYN)
           .variable("s", SimpleType.STRING)
           .build();
 
@@ -40,7 +41,9 @@ class RuntimeErrorMessagesTest {
                       "status",
                       Map.of())),
               "s",
-              "héllo"));
+              "héllo",
+              "nothing",
+              dev.cel.common.values.NullValue.NULL_VALUE));
 
   private record Case(String name, String expression, String expected) {
     @Override
@@ -69,6 +72,8 @@ class RuntimeErrorMessagesTest {
         c("field of bool", "object.spec.flag.x", "no such key: x"),
         c("field of double", "object.spec.ratio.x", "no such key: x"),
         c("field of list", "object.spec.list.x", "unsupported index type 'string' in list"),
+        c("has below null", "has(nothing.metadata.name)", "no such key: metadata"),
+        c("has on field of list", "has(object.spec.list.x)", "unsupported index type 'string' in list"),
         c("index of string", "object.spec.name[0]", "no such key: 0"),
         c("index of int by string", "object.spec.replicas['a']", "no such key: a"),
         c("field inside comprehension", "object.spec.list.all(x, x.y)", "no such key: y"),
@@ -347,7 +352,14 @@ class RuntimeErrorMessagesTest {
             -9223372036854774784L),
         new Value("error absorbed by or", "object.spec.missing == 1 || true", true),
         new Value("error absorbed by and", "false && object.spec.list[9] == 1", false),
-        new Value("has on missing field", "has(object.spec.missing)", false));
+        new Value("has on missing field", "has(object.spec.missing)", false),
+        // cel-go's refQualify: a presence test on anything but a map, list or message is false.
+        new Value("has on null", "has(nothing.metadata)", false),
+        new Value("has on null guarding", "has(nothing.metadata) && nothing.metadata.name == 'x'",
+            false),
+        new Value("has on field of string", "has(object.spec.name.x)", false),
+        new Value("has on field of int", "has(object.spec.replicas.x)", false),
+        new Value("has on present field", "has(object.spec.labels)", true));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -169,7 +169,8 @@ final class AdmitCommand implements Callable<Integer> {
         yield l.configuration();
       }
       case PodSecurityConfigurationLoader.Failed f ->
-          throw new UsageException(file + ": " + String.join("; ", f.errors()));
+          throw new UsageException(String.join("; ", f.errors().stream()
+              .map(e -> e.startsWith(file + ":") ? e : file + ": " + e).toList()));
     };
   }
 
@@ -201,15 +202,29 @@ final class AdmitCommand implements Callable<Integer> {
       object.metadataForWrite().remove("namespace");
     }
     String name = object.name();
+    if (op == Operation.CREATE && connect == null && name.isEmpty()
+        && !object.generateName().isEmpty()) {
+      // The registry names the object before validating admission runs; the request keeps no name.
+      object.metadataForWrite().put("name", GeneratedNames.generate(object.generateName()));
+    }
+    if (isNamespace(gvk)) {
+      withNameLabel(object);
+    }
+    String storedNamespace = ns;
+    if (isNamespace(gvk) && op != Operation.CREATE && connect == null) {
+      // kube-apiserver's RequestInfo takes a namespace's own name as the request namespace for
+      // requests on /api/v1/namespaces/<name> (every verb but create).
+      ns = name;
+    }
     Unstructured newObject = object;
     Unstructured oldObject = null;
     switch (op) {
       case CREATE -> {}
-      case UPDATE -> oldObject = inputs.oldObject(gvk, ns, name)
+      case UPDATE -> oldObject = inputs.oldObject(gvk, storedNamespace, name)
           .orElseThrow(() -> new InputException(
               "UPDATE needs the stored object: give it with --old-resource or in --cluster"));
       case DELETE -> {
-        oldObject = inputs.oldObject(gvk, ns, name).orElse(object);
+        oldObject = inputs.oldObject(gvk, storedNamespace, name).orElse(object);
         newObject = null;
       }
       case CONNECT -> {}
@@ -218,13 +233,38 @@ final class AdmitCommand implements Callable<Integer> {
       oldObject = oldObject.deepCopy();
       oldObject.setNamespace(ns);
     }
+    if (oldObject != null && isNamespace(gvk) && oldObject != object) {
+      oldObject = oldObject.deepCopy();
+      withNameLabel(oldObject);
+    }
     GroupVersionResource resource = resolved.resource();
     AdmissionAttributes attrs =
         new AdmissionAttributes(
             newObject, oldObject, requestKind, resource, subresource, ns, name, op,
             operationOptions(op), false, who);
     AdmissionResult result = engine.admit(attrs);
-    return new AdmitOutcome(m, ns, op, result);
+    return new AdmitOutcome(m, storedNamespace, op, result);
+  }
+
+  /**
+   * Applies the API server's Namespace defaulting ({@code SetDefaults_Namespace}): a named namespace
+   * carries the label {@code kubernetes.io/metadata.name} with its name.
+   */
+  private static void withNameLabel(Unstructured namespace) {
+    if (namespace.name().isEmpty()) {
+      return;
+    }
+    Map<String, @Nullable Object> metadata = namespace.metadataForWrite();
+    Map<Object, @Nullable Object> updated = new LinkedHashMap<>();
+    if (metadata.get("labels") instanceof Map<?, ?> labels) {
+      updated.putAll(labels);
+    }
+    updated.put("kubernetes.io/metadata.name", namespace.name());
+    metadata.put("labels", updated);
+  }
+
+  private static boolean isNamespace(GroupVersionKind gvk) {
+    return gvk.group().isEmpty() && gvk.version().equals("v1") && gvk.kind().equals("Namespace");
   }
 
   /** Orders errors by file (in the order files first appear) and line within a file. */

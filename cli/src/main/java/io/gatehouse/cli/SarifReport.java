@@ -87,8 +87,10 @@ final class SarifReport {
   }
 
   private static Map<String, Object> location(String file, int line) {
-    return Map.of(
-        "physicalLocation",
-        Map.of("artifactLocation", Map.of("uri", file), "region", Map.of("startLine", line)));
+    // Insertion-ordered: Map.of iterates in an order that changes from run to run.
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", Map.of("uri", file));
+    physical.put("region", Map.of("startLine", line));
+    return Map.of("physicalLocation", physical);
   }
 }

@@ -1,5 +1,7 @@
 package io.gatehouse.admission.validating;
 
+import io.gatehouse.api.GoQuote;
+
 import java.util.List;
 
 /**
@@ -33,45 +35,7 @@ final class GoText {
 
   /** Returns {@code s} as Go's {@code strconv.Quote}. */
   static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    s.codePoints()
-        .forEach(
-            c -> {
-              switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case 7 -> b.append("\\a");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case 11 -> b.append("\\v");
-                default -> {
-                  if (c < 0x20 || c == 0x7f) {
-                    b.append(String.format("\\x%02x", c));
-                  } else if (!isPrintable(c)) {
-                    b.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-                  } else {
-                    b.appendCodePoint(c);
-                  }
-                }
-              }
-            });
-    return b.append('"').toString();
-  }
-
-  private static boolean isPrintable(int c) {
-    int type = Character.getType(c);
-    return c < 0x80
-        || !(type == Character.CONTROL
-            || type == Character.FORMAT
-            || type == Character.UNASSIGNED
-            || type == Character.SURROGATE
-            || type == Character.PRIVATE_USE
-            || type == Character.LINE_SEPARATOR
-            || type == Character.PARAGRAPH_SEPARATOR
-            || (type == Character.SPACE_SEPARATOR && c != ' '));
+    return GoQuote.quote(s);
   }
 
   /** Returns {@code values} as Go's {@code %#v} of a slice of (named) strings. */

@@ -71,7 +71,7 @@ final class PolicyValidator {
       return ValidateResult.of(PolicyDecision.error(ignore, failed.message(), "", "validations"));
     }
     FilterResult.Evaluated evaluated = (FilterResult.Evaluated) validations;
-    List<@Nullable ExpressionResult> messages = messages(compiled, input, evaluated, tracked);
+    FilterResult messages = messages(compiled, input, evaluated, tracked);
     List<PolicyDecision> decisions = new ArrayList<>();
     for (int i = 0; i < evaluated.results().size(); i++) {
       decisions.add(decision(policy, i, evaluated.results().get(i), messages, ignore));
@@ -93,12 +93,13 @@ final class PolicyValidator {
   }
 
   /**
-   * Evaluates the messageExpressions with the budget the validations left. Upstream ignores a
-   * failure of the whole message filter (its out-of-budget error is not {@code ErrOutOfBudget}),
-   * so a missing result just falls back to the static message. Results only matter for denied
-   * validations, so nothing runs when none is denied.
+   * Evaluates the messageExpressions with the budget the validations left, as upstream always
+   * does. When the messageExpressions run out of that budget, upstream turns every validation that
+   * did not fail by itself, passed or not, into an error {@code failed messageExpression: <err>}.
+   * Untracked, no budget can run out, and the results only matter for denied validations, so
+   * nothing runs when none is denied.
    */
-  private static List<@Nullable ExpressionResult> messages(
+  private static FilterResult messages(
       CompiledPolicy compiled,
       EvaluationInput input,
       FilterResult.Evaluated validations,
@@ -106,25 +107,30 @@ final class PolicyValidator {
     boolean anyDenied =
         validations.results().stream()
             .anyMatch(r -> r instanceof ExpressionResult.Value v && !Boolean.TRUE.equals(v.value()));
-    if (!anyDenied || compiled.messages.isEmpty()) {
-      return List.of();
+    if (compiled.messages.isEmpty() || (!tracked && !anyDenied)) {
+      return NO_MESSAGES;
     }
-    FilterResult result =
-        compiled.messages.evaluate(input.withoutAuthorizer(), validations.remaining(), tracked);
-    return result instanceof FilterResult.Evaluated e ? e.results() : List.of();
+    return compiled.messages.evaluate(input.withoutAuthorizer(), validations.remaining(), tracked);
   }
+
+  private static final FilterResult NO_MESSAGES = new FilterResult.Evaluated(List.of(), 0);
 
   private static PolicyDecision decision(
       Policy policy,
       int i,
       @Nullable ExpressionResult result,
-      List<@Nullable ExpressionResult> messages,
+      FilterResult messageResults,
       boolean ignore) {
     Policy.Validation validation = policy.validations().get(i);
     String check = "validations[" + i + "]";
     if (result instanceof ExpressionResult.Error e) {
       return PolicyDecision.error(ignore, e.message(), validation.expression(), check);
     }
+    if (messageResults instanceof FilterResult.Failed failed) {
+      return PolicyDecision.error(ignore, "failed messageExpression: " + failed.message(),
+          validation.messageExpression(), check);
+    }
+    List<@Nullable ExpressionResult> messages = ((FilterResult.Evaluated) messageResults).results();
     if (result instanceof ExpressionResult.Value v && Boolean.TRUE.equals(v.value())) {
       return new PolicyDecision(PolicyDecision.Action.ADMIT, PolicyDecision.Evaluation.ADMIT, "",
           "", validation.expression(), check);

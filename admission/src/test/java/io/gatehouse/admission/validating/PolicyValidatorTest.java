@@ -26,7 +26,7 @@ class PolicyValidatorTest {
   }
 
   @Test
-  void validate_messageExpressionOutOfBudget_fallsBackToMessage() {
+  void validate_messageExpressionOutOfBudget_isErrorDecision() {
     CompiledPolicy policy = compile("""
         validations:
         - expression: object.spec.replicas < 3
@@ -36,13 +36,18 @@ class PolicyValidatorTest {
     assertThat(validate(policy, 10_000_000).decisions()).extracting(PolicyDecision::message)
         .containsExactly("replicas 5 5");
     long validationCost = 1;
-    while (validate(policy, validationCost).decisions().get(0).evaluation()
-        == PolicyDecision.Evaluation.ERROR) {
+    while (validate(policy, validationCost).decisions().get(0).check().equals("validations")) {
       validationCost++;
     }
-    // Enough for the validation, not for its message: upstream ignores the message filter's error.
-    assertThat(validate(policy, validationCost).decisions()).extracting(PolicyDecision::message)
-        .containsExactly("static");
+    // Enough for the validation, not for its message: upstream's validator turns the message
+    // filter's ErrOutOfBudget into an error decision (validator_test.go "messageExpression out of
+    // budget after successful eval of expression").
+    assertThat(validate(policy, validationCost).decisions()).containsExactly(new PolicyDecision(
+        PolicyDecision.Action.DENY, PolicyDecision.Evaluation.ERROR,
+        "failed messageExpression: validation failed due to running out of cost budget, no further"
+            + " validation rules will be run", "",
+        "'replicas ' + string(object.spec.replicas) + ' ' + string(object.spec.replicas)",
+        "validations[0]"));
   }
 
   @Test

@@ -126,17 +126,6 @@ final class FieldSelectorParser {
 
   /** Go compares strings by UTF-8 bytes, which orders like code points (unlike UTF-16 units). */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return io.gatehouse.api.GoQuote.compare(a, b);
   }
 }
