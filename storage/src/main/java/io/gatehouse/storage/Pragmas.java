@@ -1,0 +1,43 @@
+package io.gatehouse.storage;
+
+import java.util.List;
+
+/**
+ * Every SQLite setting the backend uses, in one place (kine keeps its WAL defaults in one
+ * constant). Connection settings are applied on each open; {@code journal_mode} is persistent in
+ * the file.
+ */
+final class Pragmas {
+
+  /** Milliseconds a connection waits for a lock before failing with {@code SQLITE_BUSY}. */
+  static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+  /** WAL files above this size are truncated after a checkpoint (64 MiB). */
+  static final long JOURNAL_SIZE_LIMIT = 64L * 1024 * 1024;
+
+  private Pragmas() {}
+
+  /**
+   * Settings of the one writing connection: WAL, so readers never block the writer nor it them;
+   * {@code synchronous} as {@code durability} says; a bounded WAL.
+   */
+  static List<String> writer(SqliteKeyValueStore.Durability durability) {
+    return List.of(
+        "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS,
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = " + durability.name(),
+        "PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT,
+        "PRAGMA temp_store = MEMORY");
+  }
+
+  /** Settings of the reading connections: they can never write. */
+  static List<String> reader() {
+    return List.of(
+        "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS,
+        "PRAGMA query_only = ON",
+        "PRAGMA temp_store = MEMORY");
+  }
+
+  /** Run once at start-up, as kine does: fold the WAL left by the previous run into the file. */
+  static final String STARTUP_CHECKPOINT = "PRAGMA wal_checkpoint(TRUNCATE)";
+}
