@@ -25,11 +25,15 @@ final class QueryString {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
+      String k;
+      String v;
       try {
-        out.computeIfAbsent(decode(key), k -> new ArrayList<>()).add(decode(value));
+        k = decode(key);
+        v = decode(value);
       } catch (IllegalArgumentException e) {
-        // Go skips a pair it cannot unescape.
+        continue; // Go skips a pair it cannot unescape.
       }
+      out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
     }
     out.replaceAll((k, v) -> List.copyOf(v));
     return out;
