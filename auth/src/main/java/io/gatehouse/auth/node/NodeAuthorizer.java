@@ -64,6 +64,11 @@ public final class NodeAuthorizer implements Authorizer {
     return type == null ? Set.of() : graph.nodesOf(type, namespace, name);
   }
 
+  /** Returns the graph this authorizer follows. */
+  public NodeGraph graph() {
+    return graph;
+  }
+
   /** Returns whether the static node rules allow {@code a}. */
   public boolean staticRulesAllow(RequestAttributes a) {
     return nodeRules.stream().anyMatch(r -> RuleMatcher.allows(a, r));

@@ -90,6 +90,12 @@ public final class NodeGraph {
     out.computeIfAbsent(to, k -> new HashSet<>());
   }
 
+  /** Returns the names of every node the graph knows, sorted. */
+  public List<String> nodes() {
+    return out.keySet().stream().filter(v -> v.type() == VertexType.NODE).map(Vertex::name)
+        .sorted().toList();
+  }
+
   /** Returns the names of the nodes an object of {@code type} is related to. */
   Set<String> nodesOf(VertexType type, String namespace, String name) {
     Set<String> nodes = new HashSet<>();

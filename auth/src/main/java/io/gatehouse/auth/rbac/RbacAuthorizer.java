@@ -130,6 +130,44 @@ public final class RbacAuthorizer implements Authorizer {
     return true;
   }
 
+  /**
+   * Returns every subject RBAC allows {@code attributes} for (its user is ignored), as upstream's
+   * rule resolution would find them: ClusterRoleBindings first, then the RoleBindings of the
+   * request's namespace, each in name order, subjects in binding order. ServiceAccount subjects
+   * without a namespace take the RoleBinding's; in a ClusterRoleBinding they match no one and are
+   * left out.
+   */
+  public List<Grant> grants(RequestAttributes attributes) {
+    List<Grant> grants = new ArrayList<>();
+    collectGrants(clusterRoleBindings, attributes, grants);
+    if (!attributes.namespace().isEmpty()) {
+      collectGrants(roleBindings.getOrDefault(attributes.namespace(), List.of()), attributes, grants);
+    }
+    return grants;
+  }
+
+  private void collectGrants(List<Binding> bindings, RequestAttributes a, List<Grant> out) {
+    for (Binding b : bindings) {
+      Optional<PolicyRule> allowing = roleRules(b.roleKind(), b.roleName(), b.namespace())
+          .flatMap(rules -> rules.stream().filter(r -> RuleMatcher.allows(a, r)).findFirst());
+      if (allowing.isEmpty()) {
+        continue;
+      }
+      for (Subject s : b.subjects()) {
+        if (s.kind().equals("ServiceAccount")) {
+          String ns = s.namespace().isEmpty() ? b.namespace() : s.namespace();
+          if (ns.isEmpty()) {
+            continue;
+          }
+          s = new Subject(s.kind(), s.name(), ns);
+        } else if (!s.kind().equals("User") && !s.kind().equals("Group")) {
+          continue;
+        }
+        out.add(new Grant(s, b, allowing.get()));
+      }
+    }
+  }
+
   /** Returns every ClusterRoleBinding, in name order. */
   public List<Binding> clusterRoleBindings() {
     return clusterRoleBindings;
