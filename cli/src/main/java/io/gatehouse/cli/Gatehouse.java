@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "The Kubernetes security layer, with upstream-exact semantics.",
     subcommands = {
       AdmitCommand.class,
+      AuthCommand.class,
       CelCommand.class,
       ServerCommand.class,
       CommandLine.HelpCommand.class
