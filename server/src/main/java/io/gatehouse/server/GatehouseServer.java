@@ -50,13 +50,16 @@ public final class GatehouseServer implements AutoCloseable {
   private final Path kubeconfig;
   private final String url;
   private final AtomicBoolean closing;
+  private final List<AutoCloseable> resources;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private GatehouseServer(VertxTransport transport, Path kubeconfig, String url, AtomicBoolean closing) {
+  private GatehouseServer(VertxTransport transport, Path kubeconfig, String url,
+      AtomicBoolean closing, List<AutoCloseable> resources) {
     this.transport = transport;
     this.kubeconfig = kubeconfig;
     this.url = url;
     this.closing = closing;
+    this.resources = List.copyOf(resources);
   }
 
   /**
@@ -119,6 +122,7 @@ public final class GatehouseServer implements AutoCloseable {
     String url = "https://" + host + ":" + port;
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
+    Storage storage = Storage.open(options, catalog, closing);
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
@@ -126,7 +130,8 @@ public final class GatehouseServer implements AutoCloseable {
         new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
-            new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown)))));
+            new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
+        storage.handler()::handle));
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -135,7 +140,7 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    return new GatehouseServer(transport, kubeconfig, url, closing);
+    return new GatehouseServer(transport, kubeconfig, url, closing, storage.closeables());
   }
 
   /** Returns the port the server listens on. */
@@ -166,6 +171,13 @@ public final class GatehouseServer implements AutoCloseable {
     LOG.atInfo().setMessage("Shutting down").addKeyValue("address", url).log();
     try {
       transport.close();
+      for (AutoCloseable c : resources) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.atWarn().setMessage("Close failed").setCause(e).log();
+        }
+      }
     } finally {
       closed.countDown();
       LOG.atInfo().setMessage("Stopped").addKeyValue("address", url).log();
