@@ -104,9 +104,12 @@ public final class GatehouseServer implements AutoCloseable {
     Authenticator authenticator = new AuthenticationConfig(
         clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
+    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
+    AtomicReference<Authorizer> rbac =
+        new AtomicReference<>(attributes -> rbacLoad.join().authorize(attributes));
     Authorizer authorizer = UnionAuthorizer.of(List.of(
         PrivilegedGroupAuthorizer.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS),
-        attributes -> rbacLoad.join().authorize(attributes)));
+        attributes -> rbac.get().authorize(attributes)));
 
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
@@ -122,7 +125,7 @@ public final class GatehouseServer implements AutoCloseable {
     String url = "https://" + host + ":" + port;
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
-    Storage storage = Storage.open(options, catalog, closing);
+    Storage storage = Storage.open(options, catalog, closing, authorizer, rbac::set);
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
