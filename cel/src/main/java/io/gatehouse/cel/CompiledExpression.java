@@ -11,6 +11,7 @@ import dev.cel.runtime.CelVariableResolver;
 import io.gatehouse.cel.cost.CostEstimate;
 import io.gatehouse.cel.cost.CostPlan;
 import io.gatehouse.cel.cost.RuntimeCostTracker;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled expression, ready to evaluate any number of times.
@@ -22,6 +23,7 @@ public final class CompiledExpression implements CompilationResult {
   private final String expression;
   private final CelAbstractSyntaxTree ast;
   private final CelRuntime.Program program;
+  private final CelRuntime.@Nullable Program presenceProgram;
   private final CostEstimate estimatedCost;
   private final CostEstimate upstreamEstimatedCost;
   private final CostPlan costPlan;
@@ -32,6 +34,7 @@ public final class CompiledExpression implements CompilationResult {
       String expression,
       CelAbstractSyntaxTree ast,
       CelRuntime.Program program,
+      CelRuntime.@Nullable Program presenceProgram,
       CostEstimate estimatedCost,
       CostEstimate upstreamEstimatedCost,
       CostPlan costPlan,
@@ -39,6 +42,7 @@ public final class CompiledExpression implements CompilationResult {
     this.expression = expression;
     this.ast = ast;
     this.program = program;
+    this.presenceProgram = presenceProgram;
     this.estimatedCost = estimatedCost;
     this.upstreamEstimatedCost = upstreamEstimatedCost;
     this.costPlan = costPlan;
@@ -96,7 +100,17 @@ public final class CompiledExpression implements CompilationResult {
    * cost limit can be reached; the result's cost is {@link EvaluationResult#UNTRACKED}.
    */
   public EvaluationResult evaluate(Activation activation) {
-    return evaluateUntracked(program, ast, maxExprId, activation);
+    if (presenceProgram == null) {
+      return evaluateUntracked(program, ast, maxExprId, activation);
+    }
+    try {
+      return outcome(program.eval(resolver(activation)), EvaluationResult.UNTRACKED, ast);
+    } catch (CelEvaluationException e) {
+      // A presence test on a null or scalar operand fails here but is false in cel-go: evaluate
+      // again with cel-go's presence semantics (see PresenceTests). Errors are rare, so the fast
+      // path pays nothing for them.
+      return evaluateUntracked(presenceProgram, ast, maxExprId, activation);
+    }
   }
 
   /**
@@ -129,11 +143,27 @@ public final class CompiledExpression implements CompilationResult {
 
   /**
    * Evaluates while charging {@code tracker}, which must be fresh and built for this expression's
-   * {@link #costPlan()}. The result carries the cost charged; if the tracker's limit was passed
+   * {@link #costPlan()}. The result carries the cost charged (when a failed evaluation is redone
+   * with cel-go's presence-test semantics, on a fresh tracker: read the cost from the result); if the tracker's limit was passed
    * the result is the cost-limit failure, even when CEL's error-absorbing {@code ||}, {@code &&}
    * or comprehension swallowed the cancellation inside the expression.
    */
   public EvaluationResult evaluate(Activation activation, RuntimeCostTracker tracker) {
+    if (presenceProgram == null) {
+      return evaluate(program, activation, tracker);
+    }
+    EvaluationResult fast = evaluate(program, activation, tracker);
+    if (!(fast instanceof EvaluationResult.Failure f) || f.costLimitExceeded()) {
+      return fast;
+    }
+    // The fast program failed: perhaps on a presence test over a null or scalar operand, which
+    // cel-go answers false. The presence program decides, charging as cel-go does on a fresh
+    // tracker; the result's cost is the one that counts.
+    return evaluate(presenceProgram, activation, tracker.fresh());
+  }
+
+  private EvaluationResult evaluate(
+      CelRuntime.Program program, Activation activation, RuntimeCostTracker tracker) {
     Object value;
     try {
       value = program.trace(resolver(activation), tracker);

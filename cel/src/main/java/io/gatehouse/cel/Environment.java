@@ -209,11 +209,13 @@ public final class Environment {
         return new CompilationError(
             expression, error.get(), CompilationError.Stage.PROGRAM_INSTANTIATION);
       }
-      CelAbstractSyntaxTree runtimeAst = runtimeAst(ast);
+      CelAbstractSyntaxTree libraryAst = libraryRuntimeAst(ast);
+      CelAbstractSyntaxTree presenceAst = PresenceTests.runtimeAst(libraryAst, maxId(ast));
       return new CompiledExpression(
           expression,
           ast,
-          cel.createProgram(runtimeAst),
+          cel.createProgram(libraryAst),
+          presenceAst == libraryAst ? null : cel.createProgram(presenceAst),
           CostEstimator.bound(ast, this),
           CostEstimator.estimate(ast, this),
           // Costs follow the checked AST: cel-go binds the overload by the checker's candidates.
@@ -224,12 +226,16 @@ public final class Environment {
     }
   }
 
-  private CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked) {
+  private CelAbstractSyntaxTree libraryRuntimeAst(CelAbstractSyntaxTree checked) {
     CelAbstractSyntaxTree runtimeAst = checked;
     for (KubernetesLibrary library : libraries) {
       runtimeAst = library.runtimeAst(runtimeAst);
     }
-    return PresenceTests.runtimeAst(runtimeAst, maxId(checked));
+    return runtimeAst;
+  }
+
+  private CelAbstractSyntaxTree runtimeAst(CelAbstractSyntaxTree checked) {
+    return PresenceTests.runtimeAst(libraryRuntimeAst(checked), maxId(checked));
   }
 
   /**

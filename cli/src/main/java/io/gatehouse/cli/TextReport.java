@@ -29,9 +29,11 @@ final class TextReport {
       for (Denial d : r.denials()) {
         out.println("  deny   " + d.message()
             + (d.reason().equals("Invalid") ? "" : " (" + d.reason() + ")"));
+        detail(out, d.check(), d.fields());
       }
       for (Warning w : r.warnings()) {
         out.println("  warn   " + w.message());
+        detail(out, w.check(), w.fields());
       }
       r.auditAnnotations().forEach((k, v) -> out.println("  audit  " + k + "=" + v));
       if (r.status() != null) {
@@ -39,6 +41,26 @@ final class TextReport {
             + r.status().message());
       }
     }
+    summary(report, out);
+  }
+
+  /** Names what failed ({@code check}) and where ({@code fields}), when the plugin knows. */
+  private static void detail(PrintWriter out, String check, java.util.List<String> fields) {
+    if (check.isEmpty() && fields.isEmpty()) {
+      return;
+    }
+    StringBuilder b = new StringBuilder("         ");
+    if (!check.isEmpty()) {
+      b.append("check ").append(check);
+    }
+    if (!fields.isEmpty()) {
+      b.append(check.isEmpty() ? "" : "; ").append(fields.size() == 1 ? "field " : "fields ")
+          .append(String.join(", ", fields));
+    }
+    out.println(b);
+  }
+
+  private static void summary(Report report, PrintWriter out) {
     out.printf(
         "%n%d object(s): %d allowed, %d denied, %d warning(s)%s%n",
         report.outcomes().size(),

@@ -55,6 +55,11 @@ public final class RuntimeCostTracker implements CelEvaluationListener {
     this.values = plan.keepsValues ? new Object[plan.size()] : new Object[1];
   }
 
+  /** Returns a new tracker for another evaluation of the same expression, with the same limit. */
+  public RuntimeCostTracker fresh() {
+    return new RuntimeCostTracker(plan, limit);
+  }
+
   @Override
   public void callback(CelExpr expr, @Nullable Object evaluatedResult) {
     int id = (int) expr.id();
