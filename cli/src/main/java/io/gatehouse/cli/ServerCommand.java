@@ -59,6 +59,11 @@ final class ServerCommand implements Callable<Integer> {
       description = "Serve unauthenticated requests as system:anonymous (default: ${DEFAULT-VALUE}).")
   boolean anonymousAuth;
 
+  @Option(names = "--admission-control-config-file", paramLabel = "FILE",
+      description = "AdmissionConfiguration (or PodSecurityConfiguration) for Pod Security defaults "
+          + "and exemptions.")
+  Path admissionControlConfigFile;
+
   @Override
   public Integer call() throws InterruptedException {
     GatehouseServer server;
@@ -94,6 +99,9 @@ final class ServerCommand implements Callable<Integer> {
     }
     if (tokenAuthFile != null) {
       b.tokenAuthFile(tokenAuthFile);
+    }
+    if (admissionControlConfigFile != null) {
+      b.admissionControlConfigFile(admissionControlConfigFile);
     }
     return b.build();
   }

@@ -4,6 +4,7 @@ import io.gatehouse.api.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A complete HTTP response: status code, headers and body.
@@ -13,9 +14,26 @@ import java.util.Map;
  *
  * @param status the HTTP status code
  * @param headers the response headers, in order
- * @param body the body bytes
+ * @param body the body bytes (empty for a streamed response)
+ * @param stream what writes the body chunk by chunk, or null for a complete body
  */
-record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+record ApiResponse(
+    int status, Map<String, String> headers, byte[] body, @Nullable ResponseStream stream) {
+
+  /** A complete response without a stream. */
+  ApiResponse(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, null);
+  }
+
+  /**
+   * Returns a streamed response (watch): the headers are sent first, then {@code stream} writes
+   * chunks until it returns or the client goes away.
+   */
+  static ApiResponse streamed(int status, String contentType, ResponseStream stream) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", contentType);
+    return new ApiResponse(status, h, new byte[0], stream);
+  }
 
   static final String JSON = "application/json";
   private static final String TEXT = "text/plain; charset=utf-8";

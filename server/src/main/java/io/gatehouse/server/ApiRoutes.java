@@ -6,6 +6,7 @@ import io.gatehouse.api.StatusReason;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The API handler behind the filters: {@code /version}, the health endpoints and discovery, with
@@ -30,13 +31,23 @@ final class ApiRoutes implements ApiHandler {
   private final Discovery discovery;
   private final AggregatedDiscovery aggregated;
   private final List<HealthEndpoint> health;
+  private final Function<ApiRequest, Optional<ApiResponse>> resources;
 
   ApiRoutes(Map<String, Object> version, Discovery discovery, AggregatedDiscovery aggregated,
       List<HealthEndpoint> health) {
+    this(version, discovery, aggregated, health, request -> Optional.empty());
+  }
+
+  /**
+   * @param resources the stored resources' handler; empty when the request addresses none
+   */
+  ApiRoutes(Map<String, Object> version, Discovery discovery, AggregatedDiscovery aggregated,
+      List<HealthEndpoint> health, Function<ApiRequest, Optional<ApiResponse>> resources) {
     this.version = version;
     this.discovery = discovery;
     this.aggregated = aggregated;
     this.health = List.copyOf(health);
+    this.resources = resources;
   }
 
   @Override
@@ -64,6 +75,10 @@ final class ApiRoutes implements ApiHandler {
     }
     Optional<GroupVersion> gv = servedGroupVersion(parts);
     if (gv.isPresent()) {
+      Optional<ApiResponse> served = resources.apply(request);
+      if (served.isPresent()) {
+        return served.get();
+      }
       int depth = gv.get().group().isEmpty() ? 2 : 3;
       if (parts.size() == depth) {
         return get(request, () -> ApiResponse.json(200, discovery.resourceList(gv.get()).orElseThrow()));

@@ -50,13 +50,16 @@ public final class GatehouseServer implements AutoCloseable {
   private final Path kubeconfig;
   private final String url;
   private final AtomicBoolean closing;
+  private final List<AutoCloseable> resources;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private GatehouseServer(VertxTransport transport, Path kubeconfig, String url, AtomicBoolean closing) {
+  private GatehouseServer(VertxTransport transport, Path kubeconfig, String url,
+      AtomicBoolean closing, List<AutoCloseable> resources) {
     this.transport = transport;
     this.kubeconfig = kubeconfig;
     this.url = url;
     this.closing = closing;
+    this.resources = List.copyOf(resources);
   }
 
   /**
@@ -101,9 +104,12 @@ public final class GatehouseServer implements AutoCloseable {
     Authenticator authenticator = new AuthenticationConfig(
         clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
+    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
+    AtomicReference<Authorizer> rbac =
+        new AtomicReference<>(attributes -> rbacLoad.join().authorize(attributes));
     Authorizer authorizer = UnionAuthorizer.of(List.of(
         PrivilegedGroupAuthorizer.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS),
-        attributes -> rbacLoad.join().authorize(attributes)));
+        attributes -> rbac.get().authorize(attributes)));
 
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
@@ -119,6 +125,7 @@ public final class GatehouseServer implements AutoCloseable {
     String url = "https://" + host + ":" + port;
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
+    Storage storage = Storage.open(options, catalog, closing, authorizer, rbac::set);
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
@@ -126,7 +133,8 @@ public final class GatehouseServer implements AutoCloseable {
         new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
-            new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown)))));
+            new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
+        storage.handler()::handle));
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -135,7 +143,7 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    return new GatehouseServer(transport, kubeconfig, url, closing);
+    return new GatehouseServer(transport, kubeconfig, url, closing, storage.closeables());
   }
 
   /** Returns the port the server listens on. */
@@ -166,6 +174,13 @@ public final class GatehouseServer implements AutoCloseable {
     LOG.atInfo().setMessage("Shutting down").addKeyValue("address", url).log();
     try {
       transport.close();
+      for (AutoCloseable c : resources) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.atWarn().setMessage("Close failed").setCause(e).log();
+        }
+      }
     } finally {
       closed.countDown();
       LOG.atInfo().setMessage("Stopped").addKeyValue("address", url).log();

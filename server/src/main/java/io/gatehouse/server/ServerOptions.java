@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param tokenAuthFile a static token CSV file ({@code --token-auth-file})
  * @param anonymousAuth whether unauthenticated requests are served as {@code system:anonymous}
  *     ({@code --anonymous-auth})
+ * @param admissionControlConfigFile an AdmissionConfiguration (or PodSecurityConfiguration) file
+ *     for Pod Security's defaults and exemptions ({@code --admission-control-config-file})
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -36,6 +38,7 @@ public record ServerOptions(
     Optional<Path> clientCaFile,
     Optional<Path> tokenAuthFile,
     boolean anonymousAuth,
+    Optional<Path> admissionControlConfigFile,
     String projectVersion,
     Clock clock) {
 
@@ -76,6 +79,7 @@ public record ServerOptions(
     private Optional<Path> clientCaFile = Optional.empty();
     private Optional<Path> tokenAuthFile = Optional.empty();
     private boolean anonymousAuth;
+    private Optional<Path> admissionControlConfigFile = Optional.empty();
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -142,6 +146,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the admission configuration file. */
+    public Builder admissionControlConfigFile(Path v) {
+      admissionControlConfigFile = Optional.of(v);
+      return this;
+    }
+
     /** Sets the version reported in {@code /version}. */
     public Builder projectVersion(String v) {
       projectVersion = v;
@@ -161,7 +171,8 @@ public record ServerOptions(
      */
     public ServerOptions build() {
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
-          tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, projectVersion, clock);
+          tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
+          projectVersion, clock);
     }
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -124,7 +125,11 @@ final class VertxTransport implements AutoCloseable {
       ApiRequest request = toApiRequest(req, body.getBytes());
       handlers.execute(() -> {
         ApiResponse response = chain.handle(request);
-        context.runOnContext(x -> write(req.response(), response));
+        if (response.stream() == null) {
+          context.runOnContext(x -> write(req.response(), response));
+        } else {
+          stream(req.response(), context, response);
+        }
       });
     });
   }
@@ -162,6 +167,53 @@ final class VertxTransport implements AutoCloseable {
     resp.setStatusCode(response.status());
     response.headers().forEach(resp::putHeader);
     resp.end(Buffer.buffer(response.body()));
+  }
+
+  /**
+   * Sends the headers, then runs the response's stream on this (virtual) thread, each chunk handed
+   * to the event loop; ends the response when the stream returns.
+   */
+  private static void stream(HttpServerResponse resp, Context context, ApiResponse response) {
+    AtomicBoolean closed = new AtomicBoolean();
+    context.runOnContext(x -> {
+      resp.closeHandler(v -> closed.set(true));
+      resp.exceptionHandler(e -> closed.set(true));
+      resp.setStatusCode(response.status());
+      response.headers().forEach(resp::putHeader);
+      resp.setChunked(true);
+      resp.writeHead();
+    });
+    ResponseStream.Sink sink = new ResponseStream.Sink() {
+      @Override
+      public boolean write(byte[] chunk) {
+        if (closed.get()) {
+          return false;
+        }
+        Buffer b = Buffer.buffer(chunk);
+        context.runOnContext(x -> {
+          if (!closed.get()) {
+            resp.write(b);
+          }
+        });
+        return true;
+      }
+
+      @Override
+      public boolean closed() {
+        return closed.get();
+      }
+    };
+    try {
+      response.stream().write(sink);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      context.runOnContext(x -> {
+        if (!closed.get()) {
+          resp.end();
+        }
+      });
+    }
   }
 
   private static Status tooLarge() {

@@ -1,0 +1,141 @@
+package io.gatehouse.bench;
+
+import io.gatehouse.server.GatehouseServer;
+import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.pki.Pem;
+import io.gatehouse.storage.CreateResult;
+import io.gatehouse.storage.KeyValueStore;
+import io.gatehouse.storage.SqliteKeyValueStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Throughput and latency of the storage-backed API ({@code scripts/bench-crud.sh [CREATES]}):
+ * ConfigMap creates/s through HTTPS (HTTP/2, bearer
+ * token, {@code CONCURRENCY} clients) against raw creates/s into a SQLite store of the same
+ * durability in the same run, then GET and LIST of 10,000 ConfigMaps p50/p99. Prints a table;
+ * fails if any request did not succeed.
+ */
+public final class CrudBenchmark {
+
+  private static final int CONCURRENCY = 16;
+  private static final int CREATES = Integer.getInteger("gatehouse.bench.creates", 10_000);
+
+  private CrudBenchmark() {}
+
+  /** Runs the benchmark in a temporary directory and prints the table. */
+  public static void main(String[] args) throws Exception {
+    Path dir = Files.createTempDirectory("gatehouse-crud-bench");
+    byte[] value = ("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"},"
+        + "\"data\":{\"k\":\"" + "v".repeat(200) + "\"}}").getBytes(StandardCharsets.UTF_8);
+    double raw;
+    double rawSingle;
+    try (KeyValueStore store = SqliteKeyValueStore.open(dir.resolve("raw.db"))) {
+      rawSingle = rate(CREATES / 4, 1, i -> store.create("/registry/configmaps/one/c" + i, value)
+          instanceof CreateResult.Created);
+      raw = rate(CREATES, CONCURRENCY, i -> store.create("/registry/configmaps/default/c" + i,
+          value) instanceof CreateResult.Created);
+    }
+    Path tokens = Files.writeString(dir.resolve("tokens.csv"), "bench-token,bench,1,\"system:masters\"\n");
+    try (GatehouseServer server = GatehouseServer.start(ServerOptions.builder()
+        .dataDir(dir.resolve("data")).securePort(0).tokenAuthFile(tokens).build())) {
+      HttpClient client = client(dir.resolve("data/pki/ca.crt"));
+      String base = server.url() + "/api/v1/namespaces/default/configmaps";
+      double http = rate(CREATES, CONCURRENCY, i -> send(client, HttpRequest.newBuilder(URI.create(base))
+          .POST(HttpRequest.BodyPublishers.ofString(new String(value, StandardCharsets.UTF_8)
+              .replace("\"name\":\"x\"", "\"name\":\"c" + i + "\""))), 201));
+      long[] get = latencies(200 * 5, i -> send(client,
+          HttpRequest.newBuilder(URI.create(base + "/c" + (i % CREATES))).GET(), 200));
+      long[] list = latencies(20, i -> send(client, HttpRequest.newBuilder(URI.create(base)).GET(),
+          200));
+      System.out.printf("%nCrudBenchmark (%d ConfigMaps, %d clients)%n", CREATES, CONCURRENCY);
+      System.out.printf("raw store creates/s, 1 writer    %8.0f%n", rawSingle);
+      System.out.printf("raw store creates/s, %d writers  %8.0f%n", CONCURRENCY, raw);
+      System.out.printf("HTTP creates/s, %d clients       %8.0f  (%.0f%% of 1 writer, %.0f%% of %d)%n",
+          CONCURRENCY, http, 100 * http / rawSingle, 100 * http / raw, CONCURRENCY);
+      System.out.printf("GET  p50 %6.2f ms  p99 %6.2f ms%n", ms(get, 50), ms(get, 99));
+      System.out.printf("LIST(%d) p50 %6.1f ms  p99 %6.1f ms%n", CREATES, ms(list, 50), ms(list, 99));
+      if (!(http > 0)) {
+        throw new IllegalStateException("no HTTP create succeeded");
+      }
+    }
+  }
+
+  private interface Op {
+    boolean run(int i) throws Exception;
+  }
+
+  private static boolean send(HttpClient client, HttpRequest.Builder b, int code) throws Exception {
+    HttpResponse<byte[]> r = client.send(b.header("Authorization", "Bearer bench-token")
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+    return r.statusCode() == code;
+  }
+
+  private static double rate(int n, int concurrency, Op op) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Integer>> workers = new ArrayList<>();
+      for (int w = 0; w < concurrency; w++) {
+        workers.add(pool.submit(() -> {
+          int failed = 0;
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            failed += op.run(i) ? 0 : 1;
+          }
+          return failed;
+        }));
+      }
+      for (Future<Integer> f : workers) {
+        if (f.get() != 0) {
+          throw new IllegalStateException(f.get() + " requests failed");
+        }
+      }
+    }
+    return n / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static long[] latencies(int n, Op op) throws Exception {
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      if (!op.run(i)) {
+        throw new IllegalStateException("request " + i + " failed");
+      }
+      out[i] = System.nanoTime() - t;
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  private static double ms(long[] sorted, int percentile) {
+    int i = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
+    return sorted[Math.max(0, i)] / 1e6;
+  }
+
+  private static HttpClient client(Path ca) throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", Pem.readCertificates(ca).get(0));
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_2)
+        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+  }
+
+}

@@ -1,0 +1,60 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.GoQuote;
+import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.validation.NameValidation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The metadata validation upstream's {@code ValidateObjectMeta} does for every resource, as far as
+ * it needs no types: name (or generateName) present and valid for the resource, namespace present
+ * and a valid DNS label for namespaced resources and absent for cluster-scoped ones, and on update
+ * the name unchanged. Failures are 422 Invalid with one cause per field. Stateless.
+ */
+final class ObjectValidation {
+
+  private ObjectValidation() {}
+
+  static void validateCreate(StoredResource r, Unstructured obj) {
+    List<ApiErrors.FieldError> errors = new ArrayList<>();
+    String name = obj.name();
+    if (name.isEmpty()) {
+      errors.add(ApiErrors.FieldError.required("metadata.name",
+          "name or generateName is required"));
+    } else {
+      for (String msg : ResourceStrategy.validateName(r, name)) {
+        errors.add(ApiErrors.FieldError.invalid("metadata.name", GoQuote.quote(name), msg));
+      }
+    }
+    namespace(r, obj, errors);
+    if (!errors.isEmpty()) {
+      throw ApiErrors.invalid(r.kind().group(), r.kind().kind(), name, errors);
+    }
+  }
+
+  static void validateUpdate(StoredResource r, Unstructured obj, Unstructured old) {
+    List<ApiErrors.FieldError> errors = new ArrayList<>();
+    namespace(r, obj, errors);
+    if (!errors.isEmpty()) {
+      throw ApiErrors.invalid(r.kind().group(), r.kind().kind(), old.name(), errors);
+    }
+  }
+
+  private static void namespace(StoredResource r, Unstructured obj,
+      List<ApiErrors.FieldError> errors) {
+    String ns = obj.namespace();
+    if (r.namespaced()) {
+      if (ns.isEmpty()) {
+        errors.add(ApiErrors.FieldError.required("metadata.namespace", ""));
+      } else {
+        for (String msg : NameValidation.isDns1123Label(ns)) {
+          errors.add(ApiErrors.FieldError.invalid("metadata.namespace", GoQuote.quote(ns), msg));
+        }
+      }
+    } else if (!ns.isEmpty()) {
+      errors.add(ApiErrors.FieldError.forbidden("metadata.namespace",
+          "not allowed on this type"));
+    }
+  }
+}

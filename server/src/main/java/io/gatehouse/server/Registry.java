@@ -1,0 +1,327 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.GroupResource;
+import io.gatehouse.api.Status;
+import io.gatehouse.api.StatusException;
+import io.gatehouse.api.Unstructured;
+import io.gatehouse.storage.CreateResult;
+import io.gatehouse.storage.DeleteResult;
+import io.gatehouse.storage.GetResult;
+import io.gatehouse.storage.KeyValue;
+import io.gatehouse.storage.KeyValueStore;
+import io.gatehouse.storage.UpdateResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The generic registry over the key-value store (upstream's {@code registry.Store}): create,
+ * guaranteed update, delete with preconditions and finalizers, each running the resource's {@link
+ * ResourceStrategy}, then validating admission through a {@link WriteAdmission} callback on the
+ * final object, then the conditional store write. {@code dryRun} runs everything but the write.
+ * Reads and lists are in {@link RegistryReader}. Thread-safe.
+ */
+final class Registry {
+
+  /** How many times an unconditional update or a patch is retried on a concurrent write. */
+  private static final int MAX_RETRIES = 10;
+
+  private final KeyValueStore store;
+  private final Clock clock;
+  private final NamespaceCheck namespaces;
+
+  /** Whether a namespace accepts new objects; throws the upstream error when it does not. */
+  @FunctionalInterface
+  interface NamespaceCheck {
+    void requireWritable(StoredResource r, String namespace, String name);
+  }
+
+  Registry(KeyValueStore store, Clock clock, NamespaceCheck namespaces) {
+    this.store = store;
+    this.clock = clock;
+    this.namespaces = namespaces;
+  }
+
+  KeyValueStore store() {
+    return store;
+  }
+
+  /** The outcome of a write: the object as stored (or as it would be, for dry runs). */
+  record Written(Unstructured object, List<String> warnings) {}
+
+  /** Reads {@code namespace/name}, relabelled to the served version. */
+  Unstructured get(StoredResource r, String namespace, String name) {
+    GetResult g = store.get(r.key(namespace, name));
+    KeyValue kv = g.kv().orElseThrow(() -> ApiErrors.notFound(r.groupResource(), name));
+    return served(r, ObjectBytes.read(kv));
+  }
+
+  /** Creates {@code obj} (already checked against the URL: kind, namespace). */
+  Written create(StoredResource r, Unstructured obj, boolean dryRun, WriteAdmission admission) {
+    Map<String, @Nullable Object> meta = obj.metadataForWrite();
+    if (meta.get("resourceVersion") instanceof String rv && !rv.isEmpty()) {
+      throw StatusException.badRequest("resourceVersion should not be set on objects to be created");
+    }
+    String namespace = obj.namespace();
+    if (obj.name().isEmpty() && !obj.generateName().isEmpty()) {
+      meta.put("name", NameGenerator.generate(obj.generateName()));
+    }
+    ObjectValidation.validateCreate(r, obj);
+    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("creationTimestamp", now());
+    meta.remove("deletionTimestamp");
+    meta.remove("deletionGracePeriodSeconds");
+    meta.remove("selfLink");
+    if (ResourceStrategy.tracksGeneration(r)) {
+      meta.put("generation", 1L);
+    } else {
+      meta.remove("generation");
+    }
+    ResourceStrategy.prepareForCreate(r, obj);
+    if (r.namespaced()) {
+      namespaces.requireWritable(r, namespace, obj.name());
+    }
+    List<String> warnings = admission.validate(new WriteRequest(r, "", "CREATE", namespace,
+        obj.name(), obj, null, dryRun));
+    stored(r, obj);
+    if (dryRun) {
+      return new Written(served(r, obj), warnings);
+    }
+    CreateResult result = store.create(r.key(namespace, obj.name()), ObjectBytes.write(obj));
+    return switch (result) {
+      case CreateResult.Created c -> {
+        meta.put("resourceVersion", Long.toString(c.kv().modRevision()));
+        yield new Written(served(r, obj), warnings);
+      }
+      case CreateResult.KeyExists e -> throw ApiErrors.alreadyExists(r.groupResource(), obj.name());
+    };
+  }
+
+  /**
+   * Updates {@code namespace/name}: {@code update} turns (a copy of) the stored object into the
+   * new one, and is called again after a concurrent write when the new object carries no {@code
+   * resourceVersion}; one that does must match the stored one (409 otherwise).
+   *
+   * @param subresource {@code ""} (the main resource: status is kept) or {@code status} (only
+   *     status changes)
+   */
+  Written update(StoredResource r, String namespace, String name, String subresource,
+      UnaryOperator<Unstructured> update, boolean dryRun, WriteAdmission admission) {
+    for (int attempt = 0; ; attempt++) {
+      KeyValue current = store.get(r.key(namespace, name)).kv()
+          .orElseThrow(() -> ApiErrors.notFound(r.groupResource(), name));
+      Unstructured old = served(r, ObjectBytes.read(current));
+      Unstructured updated = update.apply(old.deepCopy());
+      String rv = updated.metadata().get("resourceVersion") instanceof String s ? s : "";
+      if (!rv.isEmpty() && !rv.equals(Long.toString(current.modRevision()))) {
+        throw ApiErrors.modified(r.groupResource(), name);
+      }
+      prepareForUpdate(r, subresource, updated, old);
+      ObjectValidation.validateUpdate(r, updated, old);
+      String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
+      List<String> warnings = admission.validate(new WriteRequest(r, subresource, "UPDATE",
+          requestNamespace, name, updated, old, dryRun));
+      updated.metadataForWrite().put("resourceVersion", Long.toString(current.modRevision()));
+      if (updated.equals(old)) {
+        return new Written(old, warnings);
+      }
+      if (dryRun) {
+        return new Written(updated, warnings);
+      }
+      stored(r, updated);
+      boolean finished = updated.metadata().containsKey("deletionTimestamp")
+          && finalizers(updated).isEmpty() && !ResourceStrategy.isNamespaces(r);
+      if (finished) {
+        DeleteResult d = store.delete(r.key(namespace, name), current.modRevision());
+        if (d instanceof DeleteResult.Deleted) {
+          return new Written(served(r, updated), warnings);
+        }
+      } else {
+        UpdateResult u = store.update(r.key(namespace, name), current.modRevision(),
+            ObjectBytes.write(updated));
+        if (u instanceof UpdateResult.Updated ok) {
+          updated.metadataForWrite().put("resourceVersion", Long.toString(ok.kv().modRevision()));
+          return new Written(served(r, updated), warnings);
+        }
+        if (u instanceof UpdateResult.NotFound) {
+          throw ApiErrors.notFound(r.groupResource(), name);
+        }
+      }
+      if (!rv.isEmpty() || attempt >= MAX_RETRIES) {
+        throw ApiErrors.modified(r.groupResource(), name);
+      }
+    }
+  }
+
+  private void prepareForUpdate(StoredResource r, String subresource, Unstructured updated,
+      Unstructured old) {
+    Map<String, @Nullable Object> meta = updated.metadataForWrite();
+    Map<String, @Nullable Object> oldMeta = old.metadata();
+    if (meta.get("uid") instanceof String uid && !uid.isEmpty() && !uid.equals(old.uid())) {
+      throw ApiErrors.conflict(r.groupResource(), old.name(), "Precondition failed: UID in "
+          + "precondition: " + uid + ", UID in object meta: " + old.uid());
+    }
+    for (String k : List.of("uid", "creationTimestamp", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "generation")) {
+      if (oldMeta.containsKey(k)) {
+        meta.put(k, oldMeta.get(k));
+      } else {
+        meta.remove(k);
+      }
+    }
+    meta.remove("selfLink");
+    if (old.metadata().containsKey("namespace")) {
+      meta.put("namespace", old.namespace());
+    }
+    Map<String, @Nullable Object> o = updated.object();
+    if (subresource.equals("status")) {
+      Object status = o.get("status");
+      Map<String, @Nullable Object> copy = old.deepCopy().object();
+      copy.put("metadata", oldMetaForStatus(old, meta));
+      if (status == null) {
+        copy.remove("status");
+      } else {
+        copy.put("status", status);
+      }
+      o.clear();
+      o.putAll(copy);
+    } else if (r.hasSubresource("status")) {
+      if (old.object().containsKey("status")) {
+        o.put("status", old.deepCopy().object().get("status"));
+      } else {
+        o.remove("status");
+      }
+    }
+    if (ResourceStrategy.tracksGeneration(r) && !ResourceStrategy.specEqual(updated, old)
+        && !subresource.equals("status")) {
+      meta.put("generation", generation(old) + 1);
+    }
+    ResourceStrategy.enforceNamespaceLabel(r, updated);
+  }
+
+  /** A status update keeps the stored metadata, except what the request may change there. */
+  private static Map<String, @Nullable Object> oldMetaForStatus(Unstructured old,
+      Map<String, @Nullable Object> requested) {
+    Map<String, @Nullable Object> meta = old.deepCopy().metadataForWrite();
+    if (requested.containsKey("resourceVersion")) {
+      meta.put("resourceVersion", requested.get("resourceVersion"));
+    }
+    return meta;
+  }
+
+  /** The result of a delete. */
+  record Deleted(Unstructured object, boolean immediately, List<String> warnings) {}
+
+  /** Deletes {@code namespace/name} with upstream's preconditions and finalizer handling. */
+  Deleted delete(StoredResource r, String namespace, String name, DeleteOptions options,
+      WriteAdmission admission) {
+    for (int attempt = 0; ; attempt++) {
+      KeyValue current = store.get(r.key(namespace, name)).kv()
+          .orElseThrow(() -> ApiErrors.notFound(r.groupResource(), name));
+      Unstructured old = served(r, ObjectBytes.read(current));
+      options.checkPreconditions(r.groupResource(), old);
+      String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
+      List<String> warnings = admission.validate(new WriteRequest(r, "", "DELETE",
+          requestNamespace, name, null, old, options.dryRun()));
+      boolean graceful = !finalizers(old).isEmpty() || ResourceStrategy.isNamespaces(r);
+      if (graceful) {
+        if (old.metadata().containsKey("deletionTimestamp")) {
+          return new Deleted(old, false, warnings);
+        }
+        Unstructured marked = old.deepCopy();
+        Map<String, @Nullable Object> meta = marked.metadataForWrite();
+        meta.put("deletionTimestamp", now());
+        meta.put("deletionGracePeriodSeconds", 0L);
+        if (meta.get("generation") instanceof Long g && g > 0) {
+          meta.put("generation", g + 1);
+        }
+        if (ResourceStrategy.isNamespaces(r)) {
+          ResourceStrategy.child(marked.object(), "status").put("phase", "Terminating");
+        }
+        if (options.dryRun()) {
+          return new Deleted(marked, false, warnings);
+        }
+        stored(r, marked);
+        UpdateResult u = store.update(r.key(namespace, name), current.modRevision(),
+            ObjectBytes.write(marked));
+        if (u instanceof UpdateResult.Updated ok) {
+          meta.put("resourceVersion", Long.toString(ok.kv().modRevision()));
+          return new Deleted(served(r, marked), false, warnings);
+        }
+      } else {
+        if (options.dryRun()) {
+          return new Deleted(old, true, warnings);
+        }
+        DeleteResult d = store.delete(r.key(namespace, name), current.modRevision());
+        if (d instanceof DeleteResult.Deleted) {
+          return new Deleted(old, true, warnings);
+        }
+        if (d instanceof DeleteResult.NotFound) {
+          throw ApiErrors.notFound(r.groupResource(), name);
+        }
+      }
+      if (attempt >= MAX_RETRIES) {
+        throw ApiErrors.modified(r.groupResource(), name);
+      }
+    }
+  }
+
+  /** Upstream's delete response when the object itself is not returned. */
+  static Map<String, Object> deleteStatus(GroupResource gr, Unstructured deleted) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("kind", "Status");
+    m.put("apiVersion", "v1");
+    m.put("metadata", Map.of());
+    m.put("status", "Success");
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("name", deleted.name());
+    if (!gr.group().isEmpty()) {
+      d.put("group", gr.group());
+    }
+    d.put("kind", gr.resource());
+    d.put("uid", deleted.uid());
+    m.put("details", d);
+    return m;
+  }
+
+  static List<String> finalizers(Unstructured obj) {
+    List<String> out = new ArrayList<>();
+    if (obj.metadata().get("finalizers") instanceof List<?> l) {
+      l.forEach(f -> out.add(String.valueOf(f)));
+    }
+    return out;
+  }
+
+  private static long generation(Unstructured obj) {
+    return obj.metadata().get("generation") instanceof Long g ? g : 0L;
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Relabels a stored object to the version {@code r} is served at. */
+  static Unstructured served(StoredResource r, Unstructured obj) {
+    obj.object().put("apiVersion", r.kind().apiVersion());
+    obj.object().put("kind", r.kind().kind());
+    return obj;
+  }
+
+  /** Relabels to the storage version. */
+  private static void stored(StoredResource r, Unstructured obj) {
+    if (!Objects.equals(obj.apiVersion(), r.storageKind().apiVersion())) {
+      obj.object().put("apiVersion", r.storageKind().apiVersion());
+    }
+  }
+
+  static Status.Cause cause(String reason, String message, String field) {
+    return new Status.Cause(reason, message, field);
+  }
+}

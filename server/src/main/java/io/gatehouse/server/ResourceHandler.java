@@ -1,0 +1,349 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.GroupVersionResource;
+import io.gatehouse.api.StatusException;
+import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.authz.UserInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The REST handlers of stored resources (upstream's {@code endpoints/handlers}): decodes the
+ * request, turns it into registry calls and encodes the answer — objects and lists as JSON, the
+ * Table format when {@code Accept} asks for {@code as=Table}, watches as chunked JSON streams,
+ * warnings as one {@code Warning} header. Requests for unknown resources or subresources are
+ * answered by {@link ApiRoutes}. Thread-safe.
+ */
+final class ResourceHandler {
+
+  private static final Duration DEFAULT_WATCH_TIMEOUT = Duration.ofMinutes(30);
+
+  private final ResourceTable resources;
+  private final Registry registry;
+  private final RegistryReader reader;
+  private final TableConvertor tables;
+  private final Function<UserInfo, WriteAdmission> admission;
+  private final BooleanSupplier stopping;
+  private final Duration bookmarkInterval;
+
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
+      Duration bookmarkInterval) {
+    this.resources = resources;
+    this.registry = registry;
+    this.reader = new RegistryReader(registry.store());
+    this.tables = new TableConvertor(clock);
+    this.admission = admission;
+    this.stopping = stopping;
+    this.bookmarkInterval = bookmarkInterval;
+  }
+
+  /** Returns the response, or empty when no stored resource is addressed. */
+  Optional<ApiResponse> handle(ApiRequest request) {
+    RequestInfo info = request.requestInfo();
+    if (info == null || !info.resourceRequest()) {
+      return Optional.empty();
+    }
+    Optional<StoredResource> found = resources.resource(
+        new GroupVersionResource(info.apiGroup(), info.apiVersion(), info.resource()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredResource r = found.get();
+    String sub = info.subresource();
+    if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))) {
+      return Optional.empty();
+    }
+    boolean namespaces = ResourceStrategy.isNamespaces(r);
+    String ns = namespaces ? "" : info.namespace();
+    if (!r.namespaced() && !ns.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean collection = List.of("list", "watch", "create", "deletecollection")
+        .contains(info.verb());
+    if (r.namespaced() && ns.isEmpty()
+        && !(info.verb().equals("list") || info.verb().equals("watch"))) {
+      return Optional.empty();
+    }
+    if (!sub.isEmpty() && collection) {
+      return Optional.empty();
+    }
+    UserInfo user = request.user();
+    WriteAdmission admit = user == null ? WriteAdmission.NONE : admission.apply(user);
+    return Optional.of(switch (info.verb()) {
+      case "get" -> get(request, r, ns, info.name());
+      case "list" -> list(request, r, ns);
+      case "watch" -> watch(request, r, ns);
+      case "create" -> create(request, r, ns, admit);
+      case "update" -> update(request, r, ns, info.name(), sub, admit);
+      case "patch" -> patch(request, r, ns, info.name(), sub, admit);
+      case "delete" -> delete(request, r, ns, info.name(), admit);
+      case "deletecollection" -> deleteCollection(request, r, ns, admit);
+      default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
+    });
+  }
+
+  private ApiResponse get(ApiRequest request, StoredResource r, String ns, String name) {
+    Unstructured obj = registry.get(r, ns, name);
+    if (wantsTable(request)) {
+      return ApiResponse.json(200, tables.table(r, List.of(obj), include(request),
+          Map.of("resourceVersion", rv(obj)), true));
+    }
+    return ApiResponse.json(200, obj.object());
+  }
+
+  private ApiResponse list(ApiRequest request, StoredResource r, String ns) {
+    ListQuery q = listQuery(request, r);
+    RegistryReader.Page page;
+    try {
+      page = reader.list(r, ns, q);
+    } catch (RegistryReader.ExpiredContinue e) {
+      return ApiResponse.json(410, e.body());
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("resourceVersion", Long.toString(page.revision()));
+    if (!page.continueToken().isEmpty()) {
+      meta.put("continue", page.continueToken());
+      if (page.remaining() > 0) {
+        meta.put("remainingItemCount", page.remaining());
+      }
+    }
+    if (wantsTable(request)) {
+      return ApiResponse.json(200, tables.table(r, page.items(), include(request), meta, true));
+    }
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put("kind", r.served().listKind());
+    list.put("apiVersion", r.kind().apiVersion());
+    list.put("metadata", meta);
+    list.put("items", page.items().stream().map(Unstructured::object).toList());
+    return ApiResponse.json(200, list);
+  }
+
+  private ApiResponse watch(ApiRequest request, StoredResource r, String ns) {
+    ListQuery q = listQuery(request, r);
+    Duration timeout = request.queryValue("timeoutSeconds").map(ResourceHandler::seconds)
+        .orElse(DEFAULT_WATCH_TIMEOUT);
+    boolean bookmarks = request.queryValue("allowWatchBookmarks").map(ResourceHandler::isTrue)
+        .orElse(false);
+    if (!q.resourceVersion().isEmpty()) {
+      ListQuery.parseResourceVersion(q.resourceVersion());
+    }
+    Function<Unstructured, Object> encoder;
+    if (wantsTable(request)) {
+      String include = include(request);
+      boolean[] first = {true};
+      encoder = obj -> {
+        Map<String, Object> t = tables.table(r, List.of(obj), include,
+            Map.of("resourceVersion", rv(obj)), first[0]);
+        first[0] = false;
+        return t;
+      };
+    } else {
+      encoder = Unstructured::object;
+    }
+    WatchStreamer streamer = new WatchStreamer(registry.store(), r, ns, q.filter(),
+        q.resourceVersion(), bookmarks, timeout, bookmarkInterval, stopping, encoder);
+    return ApiResponse.streamed(200, "application/json", streamer);
+  }
+
+  private ApiResponse create(ApiRequest request, StoredResource r, String ns,
+      WriteAdmission admit) {
+    List<String> warnings = new ArrayList<>();
+    Unstructured obj = decodeObject(request, r, warnings);
+    if (r.namespaced()) {
+      if (obj.namespace().isEmpty()) {
+        obj.setNamespace(ns);
+      } else if (!obj.namespace().equals(ns)) {
+        throw StatusException.badRequest("the namespace of the provided object does not match "
+            + "the namespace sent on the request");
+      }
+    } else {
+      obj.metadataForWrite().remove("namespace");
+    }
+    Registry.Written w = registry.create(r, obj, dryRun(request), admit);
+    warnings.addAll(w.warnings());
+    return withWarnings(ApiResponse.json(201, w.object().object()), warnings);
+  }
+
+  private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,
+      String sub, WriteAdmission admit) {
+    List<String> warnings = new ArrayList<>();
+    Unstructured body = decodeObject(request, r, warnings);
+    if (!body.name().equals(name)) {
+      throw StatusException.badRequest("the name of the object (" + body.name()
+          + ") does not match the name on the URL (" + name + ")");
+    }
+    if (r.namespaced() && !body.namespace().isEmpty() && !body.namespace().equals(ns)) {
+      throw StatusException.badRequest("the namespace of the provided object does not match "
+          + "the namespace sent on the request");
+    }
+    Registry.Written w = registry.update(r, ns, name, sub, old -> {
+      Unstructured copy = body.deepCopy();
+      if (r.namespaced()) {
+        copy.setNamespace(ns);
+      }
+      return copy;
+    }, dryRun(request), admit);
+    warnings.addAll(w.warnings());
+    return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
+  }
+
+  private ApiResponse patch(ApiRequest request, StoredResource r, String ns, String name,
+      String sub, WriteAdmission admit) {
+    List<String> warnings = new ArrayList<>();
+    String contentType = request.headers().first("Content-Type");
+    int semi = contentType.indexOf(';');
+    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    BodyDecoder.Decoded decoded;
+    if (!Patches.SUPPORTED.contains(type)) {
+      throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
+    }
+    decoded = BodyDecoder.decode(request.body(), "application/json");
+    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
+    Registry.Written w = registry.update(r, ns, name, sub,
+        old -> Patches.apply(type, old, decoded.value(), r, name), dryRun(request), admit);
+    warnings.addAll(w.warnings());
+    return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
+  }
+
+  private ApiResponse delete(ApiRequest request, StoredResource r, String ns, String name,
+      WriteAdmission admit) {
+    DeleteOptions options = deleteOptions(request);
+    if (ResourceStrategy.isNamespaces(r)) {
+      NamespaceLifecycle.checkDelete(name);
+    }
+    Registry.Deleted d = registry.delete(r, ns, name, options, admit);
+    Object body = !d.immediately() || ResourceStrategy.isNamespaces(r)
+        || r.groupResource().resource().equals("pods")
+        ? d.object().object() : Registry.deleteStatus(r.groupResource(), d.object());
+    return withWarnings(ApiResponse.json(200, body), d.warnings());
+  }
+
+  private ApiResponse deleteCollection(ApiRequest request, StoredResource r, String ns,
+      WriteAdmission admit) {
+    DeleteOptions options = deleteOptions(request);
+    ListQuery q = listQuery(request, r);
+    RegistryReader.Page page = reader.list(r, ns, new ListQuery(q.filter(), 0, "", "", ""));
+    List<Object> deleted = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Unstructured obj : page.items()) {
+      try {
+        Registry.Deleted d = registry.delete(r, obj.namespace(), obj.name(), options, admit);
+        deleted.add(d.object().object());
+        warnings.addAll(d.warnings());
+      } catch (StatusException e) {
+        if (e.status().code() != 404) {
+          throw e;
+        }
+      }
+    }
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put("kind", r.served().listKind());
+    list.put("apiVersion", r.kind().apiVersion());
+    list.put("metadata", Map.of("resourceVersion", Long.toString(registry.store().currentRevision())));
+    list.put("items", deleted);
+    return withWarnings(ApiResponse.json(200, list), warnings);
+  }
+
+  private DeleteOptions deleteOptions(ApiRequest request) {
+    Map<String, @Nullable Object> body = null;
+    if (request.body().length > 0) {
+      body = BodyDecoder.object(BodyDecoder.decode(request.body(),
+          request.headers().first("Content-Type")));
+    }
+    return DeleteOptions.of(body, request.query().getOrDefault("dryRun", List.of()),
+        request.queryValue("propagationPolicy").orElse(""));
+  }
+
+  private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {
+    String contentType = request.headers().first("Content-Type");
+    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
+    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
+        && !ct.startsWith("*/*")) {
+      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
+    }
+    if (request.body().length == 0) {
+      throw StatusException.badRequest("Object 'Kind' is missing in ''");
+    }
+    BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
+    Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
+    Kinds.check(r, obj);
+    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
+    return obj;
+  }
+
+  private ListQuery listQuery(ApiRequest request, StoredResource r) {
+    ObjectFilter filter = ObjectFilter.parse(r, request.queryValue("labelSelector").orElse(""),
+        request.queryValue("fieldSelector").orElse(""));
+    long limit = request.queryValue("limit").map(v -> {
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw StatusException.badRequest("limit: invalid value " + io.gatehouse.api.GoQuote.quote(v));
+      }
+    }).orElse(0L);
+    return new ListQuery(filter, limit, request.queryValue("continue").orElse(""),
+        request.queryValue("resourceVersion").orElse(""),
+        request.queryValue("resourceVersionMatch").orElse(""));
+  }
+
+  private static boolean dryRun(ApiRequest request) {
+    return DryRun.parse(request.query().getOrDefault("dryRun", List.of()));
+  }
+
+  private static boolean wantsTable(ApiRequest request) {
+    for (String range : request.headers().first("Accept").split(",")) {
+      String r = range.replace(" ", "");
+      if (r.startsWith("application/json") && r.contains(";as=Table")
+          && r.contains(";g=meta.k8s.io")) {
+        return true;
+      }
+      if (r.equals("application/json") || r.equals("*/*")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static String include(ApiRequest request) {
+    return request.queryValue("includeObject").orElse("Metadata");
+  }
+
+  private static String rv(Unstructured obj) {
+    return obj.metadata().get("resourceVersion") instanceof String s ? s : "";
+  }
+
+  private static Duration seconds(String v) {
+    try {
+      long s = Long.parseLong(v);
+      return s <= 0 ? DEFAULT_WATCH_TIMEOUT : Duration.ofSeconds(s);
+    } catch (NumberFormatException e) {
+      throw StatusException.badRequest("timeoutSeconds: invalid value " + io.gatehouse.api.GoQuote.quote(v));
+    }
+  }
+
+  private static boolean isTrue(String v) {
+    return !v.equals("0") && !v.equalsIgnoreCase("false");
+  }
+
+  /** Adds the warnings as one {@code Warning} header ({@code 299 - "…"} entries). */
+  static ApiResponse withWarnings(ApiResponse response, List<String> warnings) {
+    if (!warnings.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (String w : new java.util.LinkedHashSet<>(warnings)) {
+        parts.add("299 - \"" + w.replace("\\", "\\\\").replace("\"", "\\\"")
+            .replaceAll("[\\p{Cntrl}]", " ") + "\"");
+      }
+      response.headers().put("Warning", String.join(", ", parts));
+    }
+    return response;
+  }
+}

@@ -1,0 +1,75 @@
+package io.gatehouse.server;
+
+import io.gatehouse.api.authz.UserInfo;
+import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.storage.InMemoryKeyValueStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The storage-backed handlers over an in-memory store, with the default namespaces, driven by
+ * HTTP-shaped requests (method, URI, body) without a socket. Not thread-safe.
+ */
+final class RestFixture {
+
+  static final UserInfo ADMIN = new UserInfo("admin", "", List.of("system:masters"), Map.of());
+
+  final InMemoryKeyValueStore store = InMemoryKeyValueStore.create();
+  final ResourceTable table = new ResourceTable(ResourceCatalog.builtin());
+  final Registry registry = new Registry(store, Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"),
+      ZoneOffset.UTC), new NamespaceLifecycle(store));
+  final NamespaceController namespaces = new NamespaceController(registry, table, Duration.ofMillis(50));
+  final ResourceHandler handler;
+
+  RestFixture() {
+    this(user -> WriteAdmission.NONE);
+  }
+
+  RestFixture(Function<UserInfo, WriteAdmission> admission) {
+    namespaces.createDefaults();
+    handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, () -> false,
+        Duration.ofMillis(200));
+  }
+
+  ApiResponse send(String method, String uri, String body, String... headers) {
+    Headers h = Headers.of(headers);
+    ApiRequest base = ApiRequest.of(method, uri, h);
+    ApiRequest request = new ApiRequest(method, base.path(), uri, base.query(), h,
+        body.getBytes(StandardCharsets.UTF_8), List.of(), null, ADMIN);
+    RequestInfo info = new RequestInfoResolver().resolve(method, request.path(), uri,
+        request.query());
+    ApiRequest withInfo = request.withRequestInfo(info);
+    ApiHandler chain = new RecoveryFilter(r -> handler.handle(r)
+        .orElseGet(() -> ApiResponse.status(ApiRoutes.ROUTE_NOT_FOUND)));
+    return chain.handle(withInfo);
+  }
+
+  ApiResponse json(String method, String uri, String body) {
+    return send(method, uri, body, "Content-Type", "application/json");
+  }
+
+  /** Runs a streamed response until it has written {@code events} lines. */
+  static List<String> stream(ApiResponse response, int events) throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    response.stream().write(new ResponseStream.Sink() {
+      @Override
+      public boolean write(byte[] chunk) {
+        out.add(new String(chunk, StandardCharsets.UTF_8).strip());
+        return out.size() < events;
+      }
+
+      @Override
+      public boolean closed() {
+        return out.size() >= events;
+      }
+    });
+    return out;
+  }
+}
