@@ -83,7 +83,7 @@ final class WhoCanCommand implements Callable<Integer> {
 
   private static Map<String, Object> via(WhoCan.Via v) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("authorizer", Map.of("type", v.authorizer().type(), "name", v.authorizer().name()));
+    m.put("authorizer", ordered("type", v.authorizer().type(), "name", v.authorizer().name()));
     if (v instanceof WhoCan.RbacVia r) {
       Grant g = r.grant();
       Map<String, Object> binding = new LinkedHashMap<>();
@@ -93,9 +93,16 @@ final class WhoCanCommand implements Callable<Integer> {
         binding.put("namespace", g.binding().namespace());
       }
       m.put("binding", binding);
-      m.put("role", Map.of("kind", g.binding().roleKind(), "name", g.binding().roleName()));
+      m.put("role", ordered("kind", g.binding().roleKind(), "name", g.binding().roleName()));
     }
     m.put("description", v.describe());
+    return m;
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
     return m;
   }
 

@@ -127,7 +127,7 @@ public final class WebhookAuthorizer implements Authorizer {
       try {
         status = callWithBackoff(spec);
       } catch (WebhookCallException e) {
-        LOG.atError().setMessage("Failed to make webhook authorizer request")
+        LOG.atWarn().setMessage("Failed to make webhook authorizer request")
             .addKeyValue("name", name).addKeyValue("err", e.getMessage()).log();
         return new AuthorizationResult(decisionOnError, "", e.getMessage());
       }
