@@ -19,6 +19,7 @@ import io.gatehouse.cel.KubernetesVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code can-i} and {@code who-can} evaluate against: the cluster from {@code --cluster}
@@ -39,10 +40,15 @@ record AuthSetup(ResourceCatalog catalog, AuthorizerChain chain, boolean configu
    * Reads the inputs; input problems are printed to {@code err} and end the command with exit 2.
    */
   static AuthSetup read(AuthRequestOptions o, PrintWriter err) {
-    if (o.cluster.stream().filter("-"::equals).count() > 1) {
+    return read(o.cluster, o.authorizationConfig, err);
+  }
+
+  /** Reads {@code cluster} manifests and the optional configuration file. */
+  static AuthSetup read(List<String> cluster, @Nullable String authorizationConfig, PrintWriter err) {
+    if (cluster.stream().filter("-"::equals).count() > 1) {
       throw new UsageException("standard input ('-') can be given only once");
     }
-    ManifestDecoder.Result decoded = ManifestReader.create(() -> System.in).read(o.cluster);
+    ManifestDecoder.Result decoded = ManifestReader.create(() -> System.in).read(cluster);
     if (!decoded.errors().isEmpty()) {
       for (ManifestError e : decoded.errors()) {
         err.println(e);
@@ -61,17 +67,17 @@ record AuthSetup(ResourceCatalog catalog, AuthorizerChain chain, boolean configu
       throw new UsageException(e.getMessage());
     }
     RbacAuthorizer rbac = RbacAuthorizer.fromObjects(BootstrapPolicy.reconcile(objects));
-    if (o.authorizationConfig == null) {
+    if (authorizationConfig == null) {
       return new AuthSetup(catalog,
           AuthorizerChain.of(List.of(new AuthorizerChain.Entry("RBAC", "rbac", rbac))), false);
     }
     MatchConditionCompiler compiler = MatchConditionCompiler.create(VERSION);
-    return switch (AuthorizationConfigurationFile.load(Path.of(o.authorizationConfig), compiler)) {
+    return switch (AuthorizationConfigurationFile.load(Path.of(authorizationConfig), compiler)) {
       case AuthorizationConfigurationFile.Invalid invalid -> {
         for (String e : invalid.errors()) {
-          err.println(o.authorizationConfig + ": " + e);
+          err.println(authorizationConfig + ": " + e);
         }
-        throw new UsageException("invalid --authorization-config " + o.authorizationConfig);
+        throw new UsageException("invalid --authorization-config " + authorizationConfig);
       }
       case AuthorizationConfigurationFile.Valid valid -> {
         NodeAuthorizer node = NodeAuthorizer.create(NodeGraph.fromObjects(objects),
@@ -80,7 +86,7 @@ record AuthSetup(ResourceCatalog catalog, AuthorizerChain chain, boolean configu
           yield new AuthSetup(catalog, ConfiguredChain.build(valid.configuration(),
               new ConfiguredChain.Sources(() -> rbac, () -> node, compiler, Backoff.DEFAULT)), true);
         } catch (IllegalArgumentException e) {
-          throw new UsageException(o.authorizationConfig + ": " + e.getMessage());
+          throw new UsageException(authorizationConfig + ": " + e.getMessage());
         }
       }
     };

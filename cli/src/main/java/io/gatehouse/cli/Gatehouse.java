@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AdmitCommand.class,
       AuthCommand.class,
+      WebhookCommand.class,
       CelCommand.class,
       ServerCommand.class,
       CommandLine.HelpCommand.class

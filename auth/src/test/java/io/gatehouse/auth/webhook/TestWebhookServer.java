@@ -6,36 +6,16 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * A real authorization webhook for tests: HTTPS on 127.0.0.1 with a certificate from a CA
@@ -72,18 +52,9 @@ public final class TestWebhookServer implements AutoCloseable {
 
   private TestWebhookServer(Function<JsonNode, Response> responder) throws Exception {
     this.responder = responder;
-    KeyPair caKeys = keys();
-    X509Certificate ca = certificate("CN=test-webhook-ca", caKeys, "CN=test-webhook-ca", caKeys, true);
-    KeyPair serverKeys = keys();
-    X509Certificate cert = certificate("CN=127.0.0.1", serverKeys, "CN=test-webhook-ca", caKeys, false);
-    this.caPem = pem(ca);
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry("server", serverKeys.getPrivate(), new char[0], new X509Certificate[] {cert, ca});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, new char[0]);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
+    TestTls tls = TestTls.generate();
+    this.caPem = tls.caPem();
+    SSLContext ssl = tls.serverContext();
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.setHttpsConfigurator(new HttpsConfigurator(ssl));
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -139,9 +110,14 @@ public final class TestWebhookServer implements AutoCloseable {
 
   /** Writes a kubeconfig for this server (CA inline; bearer {@code token} unless empty). */
   public Path writeKubeconfig(Path file, String token) throws IOException {
+    return kubeconfig(file, url(), caPem, token);
+  }
+
+  /** Writes a kubeconfig for a webhook at {@code url} whose certificate {@code caPem} signed. */
+  public static Path kubeconfig(Path file, String url, String caPem, String token) throws IOException {
     String ca = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII));
     Files.writeString(file, "apiVersion: v1\nkind: Config\ncurrent-context: webhook\n"
-        + "clusters:\n- name: webhook\n  cluster:\n    server: " + url() + "\n"
+        + "clusters:\n- name: webhook\n  cluster:\n    server: " + url + "\n"
         + "    certificate-authority-data: " + ca + "\n"
         + "users:\n- name: apiserver\n  user:\n" + (token.isEmpty() ? "    {}\n" : "    token: " + token + "\n")
         + "contexts:\n- name: webhook\n  context:\n    cluster: webhook\n    user: apiserver\n");
@@ -151,34 +127,5 @@ public final class TestWebhookServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-  }
-
-  private static KeyPair keys() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-    g.initialize(new ECGenParameterSpec("secp256r1"));
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate certificate(String subject, KeyPair subjectKeys, String issuer,
-      KeyPair issuerKeys, boolean isCa) throws Exception {
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-        BigInteger.valueOf(System.nanoTime()), Date.from(now.minusSeconds(60)),
-        Date.from(now.plusSeconds(3600)), new X500Name(subject), subjectKeys.getPublic());
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-    if (!isCa) {
-      b.addExtension(Extension.subjectAlternativeName, false,
-          new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
-    }
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-  }
-
-  private static String pem(X509Certificate c) throws Exception {
-    StringWriter out = new StringWriter();
-    try (PemWriter w = new PemWriter(out)) {
-      w.writeObject(new PemObject("CERTIFICATE", c.getEncoded()));
-    }
-    return out.toString();
   }
 }
