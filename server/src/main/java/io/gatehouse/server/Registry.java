@@ -4,6 +4,7 @@ import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.Status;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.defaults.Defaulter;
 import io.gatehouse.storage.CreateResult;
 import io.gatehouse.storage.DeleteResult;
 import io.gatehouse.storage.GetResult;
@@ -26,13 +27,17 @@ import org.jspecify.annotations.Nullable;
  * guaranteed update, delete with preconditions and finalizers, each running the resource's {@link
  * ResourceStrategy}, then validating admission through a {@link WriteAdmission} callback on the
  * final object, then the conditional store write. {@code dryRun} runs everything but the write.
- * Reads and lists are in {@link RegistryReader}. Thread-safe.
+ * Reads and lists are in {@link RegistryReader}. Objects are defaulted as kube-apiserver does
+ * ({@link Defaulter}): every create and update body (after a patch is applied) before the strategy
+ * and admission see it, and every object read from the store (upstream defaults on decoding from
+ * etcd), so objects stored before a default existed are served with it. Thread-safe.
  */
 final class Registry {
 
   /** How many times an unconditional update or a patch is retried on a concurrent write. */
   private static final int MAX_RETRIES = 10;
   private static final int GENERATE_NAME_ATTEMPTS = 8;
+  private static final Defaulter DEFAULTER = Defaulter.kubernetes133();
 
   private final KeyValueStore store;
   private final Clock clock;
@@ -107,6 +112,7 @@ final class Registry {
 
   private Written createOnce(StoredResource r, Unstructured obj, boolean dryRun,
       WriteAdmission admission) {
+    DEFAULTER.apply(r.kind(), obj.object());
     Map<String, @Nullable Object> meta = obj.metadataForWrite();
     boolean generated = obj.name().isEmpty() && !obj.generateName().isEmpty();
     if (meta.get("resourceVersion") instanceof String rv && !rv.isEmpty()) {
@@ -164,6 +170,7 @@ final class Registry {
           .orElseThrow(() -> ApiErrors.notFound(r.groupResource(), name));
       Unstructured old = served(r, ObjectBytes.read(current));
       Unstructured updated = update.apply(old.deepCopy());
+      DEFAULTER.apply(r.kind(), updated.object());
       String rv = updated.metadata().get("resourceVersion") instanceof String s ? s : "";
       if (!rv.isEmpty() && !rv.equals(Long.toString(current.modRevision()))) {
         throw ApiErrors.modified(r.groupResource(), name);
@@ -249,6 +256,9 @@ final class Registry {
       meta.put("generation", generation(old) + 1);
     }
     ResourceStrategy.enforceNamespaceLabel(r, updated);
+    if (!subresource.equals("status")) {
+      ResourceStrategy.prepareForUpdate(r, updated, old);
+    }
   }
 
   /** A status update keeps the stored metadata, except what the request may change there. */
@@ -352,8 +362,9 @@ final class Registry {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** Relabels a stored object to the version {@code r} is served at. */
+  /** Defaults a stored object and relabels it to the version {@code r} is served at. */
   static Unstructured served(StoredResource r, Unstructured obj) {
+    DEFAULTER.apply(r.storageKind(), obj.object());
     obj.object().put("apiVersion", r.kind().apiVersion());
     obj.object().put("kind", r.kind().kind());
     return obj;
