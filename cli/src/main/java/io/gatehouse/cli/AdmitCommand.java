@@ -12,6 +12,7 @@ import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.api.codec.Manifest;
 import io.gatehouse.api.codec.ManifestError;
+import io.gatehouse.api.defaults.Defaulter;
 import io.gatehouse.cel.KubernetesVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,6 +46,12 @@ final class AdmitCommand implements Callable<Integer> {
 
   /** The identity requests are made as unless {@code --user} is given. */
   static final String DEFAULT_USER = "system:admin";
+
+  /**
+   * kube-apiserver defaults a request's object when decoding it, and stored objects when reading
+   * them, before admission sees either; so does {@code admit} with the object and the old object.
+   */
+  private static final Defaulter DEFAULTER = Defaulter.kubernetes133();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -207,8 +214,8 @@ final class AdmitCommand implements Callable<Integer> {
       // The registry names the object before validating admission runs; the request keeps no name.
       object.metadataForWrite().put("name", GeneratedNames.generate(object.generateName()));
     }
-    if (isNamespace(gvk)) {
-      withNameLabel(object);
+    if (connect == null) {
+      DEFAULTER.apply(gvk, object.object());
     }
     String storedNamespace = ns;
     if (isNamespace(gvk) && op != Operation.CREATE && connect == null) {
@@ -233,9 +240,9 @@ final class AdmitCommand implements Callable<Integer> {
       oldObject = oldObject.deepCopy();
       oldObject.setNamespace(ns);
     }
-    if (oldObject != null && isNamespace(gvk) && oldObject != object) {
+    if (oldObject != null && oldObject != object) {
       oldObject = oldObject.deepCopy();
-      withNameLabel(oldObject);
+      DEFAULTER.apply(gvk, oldObject.object());
     }
     GroupVersionResource resource = resolved.resource();
     AdmissionAttributes attrs =
@@ -244,23 +251,6 @@ final class AdmitCommand implements Callable<Integer> {
             operationOptions(op), false, who);
     AdmissionResult result = engine.admit(attrs);
     return new AdmitOutcome(m, storedNamespace, op, result);
-  }
-
-  /**
-   * Applies the API server's Namespace defaulting ({@code SetDefaults_Namespace}): a named namespace
-   * carries the label {@code kubernetes.io/metadata.name} with its name.
-   */
-  private static void withNameLabel(Unstructured namespace) {
-    if (namespace.name().isEmpty()) {
-      return;
-    }
-    Map<String, @Nullable Object> metadata = namespace.metadataForWrite();
-    Map<Object, @Nullable Object> updated = new LinkedHashMap<>();
-    if (metadata.get("labels") instanceof Map<?, ?> labels) {
-      updated.putAll(labels);
-    }
-    updated.put("kubernetes.io/metadata.name", namespace.name());
-    metadata.put("labels", updated);
   }
 
   private static boolean isNamespace(GroupVersionKind gvk) {

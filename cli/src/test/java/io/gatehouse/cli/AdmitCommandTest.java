@@ -113,6 +113,20 @@ class AdmitCommandTest {
   }
 
   @Test
+  void admit_policyOnDefaultedFields_seesApiServerDefaults() throws Exception {
+    Run r = run("admit", "--policy", DATA + "pull-policy-policy.yaml", "--resource",
+        DATA + "pull-policy-deployments.yaml", "-o", "json");
+
+    JsonNode results = r.json().get("results");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(results.get(0).get("allowed").asBoolean()).isTrue();
+    assertThat(results.get(1).get("allowed").asBoolean()).isFalse();
+    assertThat(results.at("/1/denials/0/message").asText()).endsWith(
+        "denied request: containers must not pull on every start");
+    assertThat(results.at("/1/denials")).hasSize(1);
+  }
+
+  @Test
   void admit_authorizerCheck_followsRbacFromCluster() throws Exception {
     String[] base = {"admit", "--policy", DATA + "rbac-policy.yaml", "--cluster",
         DATA + "rbac-cluster.yaml", "--resource", DATA + "critical-deployment.yaml", "-o", "json"};
