@@ -4,6 +4,7 @@ import io.gatehouse.api.GroupVersionResource;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.UserInfo;
+import io.gatehouse.server.protobuf.ProtobufBodies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,9 +267,19 @@ final class ResourceHandler {
   private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {
     String contentType = request.headers().first("Content-Type");
     String ct = contentType.toLowerCase(java.util.Locale.ROOT);
+    boolean protobuf = ProtobufBodies.hasMessage(r.kind());
+    if (protobuf && ProtobufBodies.isProtobuf(contentType)) {
+      Unstructured obj = Unstructured.wrap(ProtobufBodies.decode(request.body(), r.kind(),
+          gvk -> resources.forKind(gvk).isPresent()));
+      Kinds.check(r, obj);
+      FieldValidation.of(request).check(r, List.of(), warnings);
+      return obj;
+    }
     if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
         && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
+      throw ApiErrors.unsupportedMediaType(protobuf
+          ? List.of("application/json", "application/yaml", ProtobufBodies.MEDIA_TYPE)
+          : List.of("application/json", "application/yaml"));
     }
     if (request.body().length == 0) {
       throw StatusException.badRequest("Object 'Kind' is missing in ''");
