@@ -2,10 +2,15 @@ package io.gatehouse.server.protobuf;
 
 import io.gatehouse.server.protobuf.FieldType.Builtin;
 import io.gatehouse.server.protobuf.WireReader.Span;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * decodes the same bytes into: fields in declaration order, with each field's omission rule
  * ({@link Field.Presence}), struct values always present, map keys sorted. Repeated occurrences
  * of a message field merge, of a scalar the last wins, as in upstream's decoder. Unknown field
- * numbers are skipped. Stateless apart from the schema; thread-safe.
+ * numbers are skipped. Nested values are decoded as they are met, so that of several defects the
+ * first in the byte stream is the one reported, as upstream's single-pass decoder reports it.
+ * Stateless apart from the schema; thread-safe.
  */
 final class MessageDecoder {
 
@@ -23,24 +30,31 @@ final class MessageDecoder {
     this.schema = schema;
   }
 
+  /**
+   * One occurrence of a field: its decoded value and, for length-delimited fields, its bytes
+   * (needed to merge repeated occurrences of a message).
+   */
+  private record Occurrence(@Nullable Object value, @Nullable Span raw) {}
+
   /** Decodes {@code span} as {@code type}. @throws ProtoError for malformed bytes */
   Map<String, @Nullable Object> decode(MessageType type, Span span) {
-    Map<Integer, List<Object>> seen = scan(type, span);
+    Map<Integer, List<Occurrence>> seen = scan(type, span);
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     for (Field f : type.fields()) {
-      List<Object> values = seen.getOrDefault(f.number(), List.of());
+      List<Occurrence> values = seen.getOrDefault(f.number(), List.of());
       switch (f.cardinality()) {
         case SINGLE -> single(f, values, out);
-        case REPEATED -> collection(f, repeated(f, values), out);
-        case MAP -> collection(f, map(f, values), out);
+        case REPEATED -> collection(f, new ArrayList<>(values.stream().map(Occurrence::value).toList()),
+            out);
+        case MAP -> collection(f, map(values), out);
       }
     }
     return out;
   }
 
-  /** Reads every known field's occurrences: {@code Long} for varints, {@link Span} otherwise. */
-  private static Map<Integer, List<Object>> scan(MessageType type, Span span) {
-    Map<Integer, List<Object>> seen = new LinkedHashMap<>();
+  /** Reads every known field's occurrences in stream order, decoding each as it is met. */
+  private Map<Integer, List<Occurrence>> scan(MessageType type, Span span) {
+    Map<Integer, List<Occurrence>> seen = new LinkedHashMap<>();
     WireReader r = new WireReader(span, type.goName());
     while (r.more()) {
       int keyStart = r.position();
@@ -53,16 +67,19 @@ final class MessageDecoder {
       int wire = WireReader.wireType(key);
       boolean varint = f.cardinality() != Field.Cardinality.MAP
           && f.type() instanceof Builtin b && b.varint();
-      List<Object> values = seen.computeIfAbsent(f.number(), n -> new ArrayList<>());
+      List<Occurrence> values = seen.computeIfAbsent(f.number(), n -> new ArrayList<>());
       if (varint && wire == 0) {
-        values.add(r.varint());
+        values.add(new Occurrence(varint((Builtin) f.type(), r.varint()), null));
       } else if (varint && wire == 2 && f.cardinality() == Field.Cardinality.REPEATED) {
         WireReader packed = new WireReader(r.lengthDelimited(), type.goName());
         while (packed.more()) {
-          values.add(packed.varint());
+          values.add(new Occurrence(varint((Builtin) f.type(), packed.varint()), null));
         }
       } else if (!varint && wire == 2) {
-        values.add(r.lengthDelimited());
+        Span raw = r.lengthDelimited();
+        Object value = f.cardinality() == Field.Cardinality.MAP
+            ? entry(f, raw) : element(f.type(), raw);
+        values.add(new Occurrence(value, raw));
       } else {
         throw r.wrongWireType(wire, f.goName());
       }
@@ -70,10 +87,12 @@ final class MessageDecoder {
     return seen;
   }
 
-  private void single(Field f, List<Object> values, Map<String, @Nullable Object> out) {
+  private void single(Field f, List<Occurrence> values, Map<String, @Nullable Object> out) {
     boolean present = !values.isEmpty();
     if (f.inline()) {
-      out.putAll(message(f, values));
+      @SuppressWarnings("unchecked")
+      Map<String, @Nullable Object> inlined = (Map<String, @Nullable Object>) value(f, values);
+      out.putAll(inlined);
       return;
     }
     switch (f.presence()) {
@@ -102,68 +121,76 @@ final class MessageDecoder {
     }
   }
 
-  /** The value of a single field from its occurrences (possibly none: the Go zero value). */
-  private @Nullable Object value(Field f, List<Object> values) {
-    return switch (f.type()) {
-      case FieldType.Message m -> message(f, values);
-      case Builtin b when b.varint() -> varint(b, values.isEmpty() ? 0L : (Long) last(values));
-      case Builtin b -> builtin(b, values.isEmpty() ? null : (Span) last(values));
-    };
-  }
-
-  private Map<String, @Nullable Object> message(Field f, List<Object> values) {
-    MessageType type = schema.message(((FieldType.Message) f.type()).qualifiedName());
-    return decode(type, concat(values));
-  }
-
-  private List<@Nullable Object> repeated(Field f, List<Object> values) {
-    List<@Nullable Object> out = new ArrayList<>(values.size());
-    for (Object v : values) {
-      out.add(element(f.type(), v));
+  /**
+   * The value of a single field from its occurrences (possibly none: the Go zero value). Several
+   * occurrences of a message, or of IntOrString (a generated message too), merge as upstream's
+   * repeated {@code Unmarshal} calls into one struct do; of the other types the last one wins.
+   */
+  private @Nullable Object value(Field f, List<Occurrence> values) {
+    if (values.isEmpty()) {
+      return zero(f.type());
     }
-    return out;
+    boolean merges = f.type() instanceof FieldType.Message || f.type() == Builtin.INT_OR_STRING;
+    if (values.size() > 1 && merges) {
+      return element(f.type(), concat(values));
+    }
+    return values.get(values.size() - 1).value();
   }
 
-  private @Nullable Object element(FieldType type, Object occurrence) {
+  /** Decodes one length-delimited occurrence of a value of {@code type}. */
+  private @Nullable Object element(FieldType type, Span span) {
     return switch (type) {
-      case FieldType.Message m -> decode(schema.message(m.qualifiedName()), (Span) occurrence);
-      case Builtin b when b.varint() -> varint(b, (Long) occurrence);
-      case Builtin b -> builtin(b, (Span) occurrence);
+      case FieldType.Message m -> decode(schema.message(m.qualifiedName()), span);
+      case Builtin b -> builtin(b, span);
     };
   }
 
-  /** A {@code map<string, V>}: entries are messages with key 1 and value 2; keys sorted. */
-  private Map<String, @Nullable Object> map(Field f, List<Object> entries) {
-    Map<String, @Nullable Object> byKey = new java.util.TreeMap<>(MessageDecoder::compareUtf8);
-    for (Object entry : entries) {
-      WireReader r = new WireReader((Span) entry, "");
-      String key = "";
-      Object value = null;
-      while (r.more()) {
-        int keyStart = r.position();
-        long tag = r.key();
-        int number = WireReader.number(tag);
-        int wire = WireReader.wireType(tag);
-        boolean varintValue = f.type() instanceof Builtin b && b.varint();
-        if (number == 1 && wire == 2) {
-          key = string(r.lengthDelimited());
-        } else if (number == 2 && (varintValue ? wire == 0 : wire == 2)) {
-          value = varintValue ? (Object) r.varint() : r.lengthDelimited();
-        } else {
-          r.skip(keyStart);
-        }
+  /**
+   * One entry of a {@code map<string, V>}: key 1, value 2, read as upstream's generated map code
+   * reads them (both length-delimited whatever the wire type says; other fields skipped).
+   */
+  private Map.Entry<String, @Nullable Object> entry(Field f, Span span) {
+    WireReader r = new WireReader(span, "");
+    String key = "";
+    Object value = zero(f.type());
+    while (r.more()) {
+      int keyStart = r.position();
+      int number = WireReader.number(r.varint());
+      if (number == 1) {
+        key = string(r.lengthDelimited());
+      } else if (number == 2) {
+        value = element(f.type(), r.lengthDelimited());
+      } else {
+        r.skip(keyStart);
       }
-      byKey.put(key, value == null ? zero(f.type()) : element(f.type(), value));
+    }
+    return new java.util.AbstractMap.SimpleEntry<>(key, value);
+  }
+
+  /** The entries of a map field, the last occurrence of a key winning, keys sorted. */
+  private static Map<String, @Nullable Object> map(List<Occurrence> entries) {
+    Map<String, @Nullable Object> byKey = new TreeMap<>(MessageDecoder::compareUtf8);
+    for (Occurrence o : entries) {
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, @Nullable Object> e = (Map.Entry<String, @Nullable Object>) o.value();
+      byKey.put(e.getKey(), e.getValue());
     }
     return new LinkedHashMap<>(byKey);
   }
 
+  /** The JSON form of the Go zero value of {@code type}. */
   private @Nullable Object zero(FieldType type) {
     return switch (type) {
       case FieldType.Message m -> decode(schema.message(m.qualifiedName()), empty());
-      case Builtin b when b.varint() -> varint(b, 0L);
-      case Builtin b when b == Builtin.STRING || b == Builtin.BYTES -> "";
-      case Builtin b -> builtin(b, null);
+      case Builtin b -> switch (b) {
+        case BOOL -> false;
+        case INT32, INT64 -> 0L;
+        case STRING -> "";
+        case BYTES, TIME, MICRO_TIME, FIELDS_V1 -> null;
+        case QUANTITY -> "0";
+        case INT_OR_STRING -> 0L;
+        case STRINGS -> new ArrayList<String>();
+      };
     };
   }
 
@@ -175,18 +202,18 @@ final class MessageDecoder {
     };
   }
 
-  /** A length-delimited builtin; {@code span} null when the field was not sent. */
-  private static @Nullable Object builtin(Builtin b, @Nullable Span span) {
+  /** A length-delimited builtin. */
+  private static @Nullable Object builtin(Builtin b, Span span) {
     return switch (b) {
-      case STRING -> span == null ? "" : string(span);
-      case BYTES -> span == null ? null : java.util.Base64.getEncoder().encodeToString(
-          java.util.Arrays.copyOfRange(span.data(), span.start(), span.end()));
-      case QUANTITY -> span == null ? "0" : Wrappers.quantity(span);
-      case INT_OR_STRING -> span == null ? 0L : Wrappers.intOrString(span);
-      case TIME -> span == null ? null : Wrappers.time(span, false);
-      case MICRO_TIME -> span == null ? null : Wrappers.time(span, true);
-      case FIELDS_V1 -> span == null ? null : Wrappers.fieldsV1(span);
-      case STRINGS -> span == null ? null : Wrappers.strings(span);
+      case STRING -> string(span);
+      case BYTES -> Base64.getEncoder().encodeToString(
+          Arrays.copyOfRange(span.data(), span.start(), span.end()));
+      case QUANTITY -> Wrappers.quantity(span);
+      case INT_OR_STRING -> Wrappers.intOrString(span);
+      case TIME -> Wrappers.time(span, false);
+      case MICRO_TIME -> Wrappers.time(span, true);
+      case FIELDS_V1 -> Wrappers.fieldsV1(span);
+      case STRINGS -> Wrappers.strings(span);
       case BOOL, INT32, INT64 -> throw new IllegalStateException("varint " + b);
     };
   }
@@ -200,24 +227,13 @@ final class MessageDecoder {
   }
 
   static String string(Span span) {
-    return new String(span.data(), span.start(), span.length(),
-        java.nio.charset.StandardCharsets.UTF_8);
+    return new String(span.data(), span.start(), span.length(), StandardCharsets.UTF_8);
   }
 
-  private static Object last(List<Object> values) {
-    return values.get(values.size() - 1);
-  }
-
-  private static Span concat(List<Object> spans) {
-    if (spans.isEmpty()) {
-      return empty();
-    }
-    if (spans.size() == 1) {
-      return (Span) spans.get(0);
-    }
-    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
-    for (Object o : spans) {
-      Span s = (Span) o;
+  private static Span concat(List<Occurrence> occurrences) {
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (Occurrence o : occurrences) {
+      Span s = o.raw();
       joined.write(s.data(), s.start(), s.length());
     }
     byte[] bytes = joined.toByteArray();
@@ -230,6 +246,6 @@ final class MessageDecoder {
 
   /** Go's {@code encoding/json} sorts map keys by bytes; UTF-8 byte order is code point order. */
   private static int compareUtf8(String a, String b) {
-    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 }

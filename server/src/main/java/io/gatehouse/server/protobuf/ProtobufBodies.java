@@ -26,6 +26,8 @@ public final class ProtobufBodies {
   /** The scheme name in upstream's "no kind is registered" errors (kube-apiserver's legacyscheme). */
   private static final String SCHEME = "pkg/api/legacyscheme/scheme.go:30";
 
+  private static final String DELETE_OPTIONS = "meta.DeleteOptions";
+
   private static final MessageDecoder DECODER = new MessageDecoder(Schema.builtin());
 
   private ProtobufBodies() {}
@@ -60,21 +62,9 @@ public final class ProtobufBodies {
     if (!hasMessage(expected)) {
       throw new IllegalArgumentException("no protobuf message for " + expected);
     }
-    if (body.length == 0) {
-      throw unrecognized(expected, "empty data", body);
-    }
-    if (body.length < Envelope.PREFIX.length
-        || !Arrays.equals(body, 0, Envelope.PREFIX.length, Envelope.PREFIX, 0,
-            Envelope.PREFIX.length)) {
-      throw unrecognized(expected, "provided data does not appear to be a protobuf message, "
-          + "expected prefix [107 56 115 0]", body);
-    }
-    if (body.length == Envelope.PREFIX.length) {
-      throw unrecognized(expected, "empty body", body);
-    }
     Envelope envelope;
     try {
-      envelope = Envelope.parse(body);
+      envelope = envelope(body);
     } catch (ProtoError e) {
       throw unrecognized(expected, e.getMessage(), body);
     }
@@ -97,6 +87,47 @@ public final class ProtobufBodies {
       throw cannotHandle(actual, expected, e.getMessage());
     }
     return object;
+  }
+
+  /**
+   * Decodes a protobuf {@code DeleteOptions} body (the body of DELETE and deletecollection
+   * requests from clients that prefer protobuf, such as {@code kubectl drain}). Its envelope may
+   * name any group version; a missing kind or apiVersion is {@code meta.k8s.io/v1
+   * DeleteOptions}.
+   *
+   * @return a new mutable map: {@code kind}, {@code apiVersion}, then the options' fields
+   * @throws StatusException 400 with the decoder's error when the body cannot be decoded
+   *     (upstream reports these as internal errors; Gatehouse does not answer 500 for bad input)
+   */
+  public static Map<String, @Nullable Object> decodeDeleteOptions(byte[] body) {
+    try {
+      Envelope envelope = envelope(body);
+      Map<String, @Nullable Object> options = new LinkedHashMap<>();
+      options.put("kind", envelope.kind().isEmpty() ? "DeleteOptions" : envelope.kind());
+      options.put("apiVersion",
+          envelope.apiVersion().isEmpty() ? "meta.k8s.io/v1" : envelope.apiVersion());
+      options.putAll(DECODER.decode(Schema.builtin().message(DELETE_OPTIONS), envelope.raw()));
+      return options;
+    } catch (ProtoError e) {
+      throw StatusException.badRequest(e.getMessage());
+    }
+  }
+
+  /** Upstream's checks of the {@code k8s\0} prefix, then the envelope. */
+  private static Envelope envelope(byte[] body) {
+    if (body.length == 0) {
+      throw new ProtoError("empty data");
+    }
+    if (body.length < Envelope.PREFIX.length
+        || !Arrays.equals(body, 0, Envelope.PREFIX.length, Envelope.PREFIX, 0,
+            Envelope.PREFIX.length)) {
+      throw new ProtoError("provided data does not appear to be a protobuf message, "
+          + "expected prefix [107 56 115 0]");
+    }
+    if (body.length == Envelope.PREFIX.length) {
+      throw new ProtoError("empty body");
+    }
+    return Envelope.parse(body);
   }
 
   /**

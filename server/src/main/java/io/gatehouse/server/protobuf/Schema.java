@@ -19,7 +19,7 @@ final class Schema {
   /** The table files, in load order. */
   static final List<String> FILES = List.of("meta.txt", "core.txt", "apps.txt", "batch.txt",
       "rbac.txt", "scheduling.txt", "policy.txt", "networking.txt", "autoscaling.txt",
-      "authentication.txt", "authorization.txt");
+      "authentication.txt", "authorization.txt", "certificates.txt");
 
   private static final Schema BUILTIN = load();
 

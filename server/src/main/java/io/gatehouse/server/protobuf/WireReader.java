@@ -56,8 +56,9 @@ final class WireReader {
       throw new ProtoError("proto: " + goType + ": wiretype end group for non-group");
     }
     if (number <= 0) {
-      throw new ProtoError("proto: " + goType + ": illegal tag " + number + " (wire type " + wire
-          + ")");
+      // upstream prints the whole key here, not just its wire type
+      throw new ProtoError("proto: " + goType + ": illegal tag " + number + " (wire type "
+          + Long.toUnsignedString(key) + ")");
     }
     return key;
   }

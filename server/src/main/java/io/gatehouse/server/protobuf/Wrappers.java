@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gatehouse.api.resource.Quantity;
 import io.gatehouse.api.resource.QuantityFormatException;
 import io.gatehouse.server.protobuf.WireReader.Span;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,19 +25,18 @@ final class Wrappers {
 
   /** Go's zero {@code time.Time} as Unix seconds (0001-01-01T00:00:00Z). */
   private static final long ZERO_TIME_SECONDS = -62135596800L;
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
   private Wrappers() {}
 
-  /** {@code message Quantity { optional string string = 1; }}, parsed and printed canonically. */
+  /**
+   * {@code message Quantity { optional string string = 1; }}, parsed and printed canonically. As
+   * upstream's hand-written {@code Quantity.Unmarshal}, every occurrence of the string is parsed
+   * (the last one wins) and a message without it is the zero quantity.
+   */
   static String quantity(Span span) {
-    String text = "";
-    boolean set = false;
+    String canonical = "0";
     WireReader r = new WireReader(span, "Quantity");
     while (r.more()) {
       int keyStart = r.position();
@@ -45,19 +46,16 @@ final class Wrappers {
         continue;
       }
       if (WireReader.wireType(key) != 2) {
-        throw r.wrongWireType(WireReader.wireType(key), "String");
+        throw r.wrongWireType(WireReader.wireType(key), "String_");
       }
-      text = MessageDecoder.string(r.lengthDelimited());
-      set = true;
+      String text = MessageDecoder.string(r.lengthDelimited());
+      try {
+        canonical = Quantity.parse(text).toString();
+      } catch (QuantityFormatException | ArithmeticException e) {
+        throw new ProtoError(e.getMessage());
+      }
     }
-    if (!set) {
-      return "0";
-    }
-    try {
-      return Quantity.parse(text).toString();
-    } catch (QuantityFormatException | ArithmeticException e) {
-      throw new ProtoError(e.getMessage());
-    }
+    return canonical;
   }
 
   /** {@code IntOrString {type = 1; intVal = 2; strVal = 3}}: a number, or a string for type 1. */
@@ -82,12 +80,18 @@ final class Wrappers {
         default -> r.skip(keyStart);
       }
     }
+    if (type != 0 && type != 1) {
+      // upstream decodes such a value but cannot encode it again ("impossible IntOrString.Type")
+      throw new ProtoError("impossible IntOrString.Type");
+    }
     return type == 1 ? strVal : (Object) intVal;
   }
 
   /**
-   * {@code Timestamp {seconds = 1; nanos = 2}} as upstream's Time: no bytes is the zero time
-   * ({@code null} in JSON), otherwise RFC 3339 in UTC with seconds or microseconds.
+   * {@code Timestamp {seconds = 1; nanos = 2}} as upstream's Time and MicroTime: no bytes is the
+   * zero time ({@code null} in JSON); otherwise RFC 3339 in UTC, with microseconds for MicroTime.
+   * Time keeps whole seconds only (upstream's {@code Time.Unmarshal} drops the nanoseconds), so a
+   * Time of zero seconds is the zero time whatever its nanoseconds.
    */
   static @Nullable String time(Span span, boolean micro) {
     if (span.length() == 0) {
@@ -106,11 +110,32 @@ final class Wrappers {
         default -> r.skip(keyStart);
       }
     }
-    Instant t = Instant.ofEpochSecond(seconds, nanos);
+    Instant t;
+    try {
+      t = Instant.ofEpochSecond(seconds, micro ? nanos : 0);
+    } catch (DateTimeException e) {
+      throw new ProtoError("proto: Timestamp: seconds out of range");
+    }
     if (t.getEpochSecond() == ZERO_TIME_SECONDS && t.getNano() == 0) {
       return null;
     }
-    return (micro ? MICROS : SECONDS).format(t);
+    return rfc3339(t, micro);
+  }
+
+  /** Go's {@code time.RFC3339} (or the micro variant) of {@code t} in UTC. */
+  private static String rfc3339(Instant t, boolean micro) {
+    LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+    int year = d.getYear();
+    StringBuilder sb = new StringBuilder();
+    if (year < 0) {
+      sb.append('-');
+    }
+    sb.append(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", Math.abs(year),
+        d.getMonthValue(), d.getDayOfMonth(), d.getHour(), d.getMinute(), d.getSecond()));
+    if (micro) {
+      sb.append(String.format(Locale.ROOT, ".%06d", d.getNano() / 1000));
+    }
+    return sb.append('Z').toString();
   }
 
   /** {@code FieldsV1 { optional bytes Raw = 1; }}: the raw bytes are a JSON value. */
