@@ -4,7 +4,6 @@ import io.gatehouse.api.GroupVersionResource;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.UserInfo;
-import io.gatehouse.server.protobuf.ProtobufBodies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -255,36 +254,14 @@ final class ResourceHandler {
   }
 
   private DeleteOptions deleteOptions(ApiRequest request) {
-    Map<String, @Nullable Object> body = null;
-    if (request.body().length > 0) {
-      body = BodyDecoder.object(BodyDecoder.decode(request.body(),
-          request.headers().first("Content-Type")));
-    }
-    return DeleteOptions.of(body, request.query().getOrDefault("dryRun", List.of()),
+    return DeleteOptions.of(RequestBodies.deleteOptions(request),
+        request.query().getOrDefault("dryRun", List.of()),
         request.queryValue("propagationPolicy").orElse(""));
   }
 
   private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {
-    String contentType = request.headers().first("Content-Type");
-    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-    boolean protobuf = ProtobufBodies.hasMessage(r.kind());
-    if (protobuf && ProtobufBodies.isProtobuf(contentType)) {
-      Unstructured obj = Unstructured.wrap(ProtobufBodies.decode(request.body(), r.kind(),
-          gvk -> resources.forKind(gvk).isPresent()));
-      Kinds.check(r, obj);
-      FieldValidation.of(request).check(r, List.of(), warnings);
-      return obj;
-    }
-    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
-        && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(protobuf
-          ? List.of("application/json", "application/yaml", ProtobufBodies.MEDIA_TYPE)
-          : List.of("application/json", "application/yaml"));
-    }
-    if (request.body().length == 0) {
-      throw StatusException.badRequest("Object 'Kind' is missing in ''");
-    }
-    BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
+    BodyDecoder.Decoded decoded = RequestBodies.object(request, r.kind(),
+        gvk -> resources.forKind(gvk).isPresent());
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
