@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Request bodies captured from the real kubectl 1.33 ({@code -v=9}) against Gatehouse, each
  * beside the JSON form of the same object ({@code --dry-run=client -o json} of kubectl 1.33, or
  * for commands without a dry run the JSON body kubectl 1.31 sends): decoding the protobuf body
- * must give exactly that JSON, key order included.
+ * must give exactly that JSON, key order included. In {@code certificate-approve} (the object
+ * {@code kubectl certificate approve} PUTs to the approval subresource) the condition's {@code
+ * lastUpdateTime} of kubectl 1.31's body is set to the second kubectl 1.33's request carried: the
+ * two runs were a second apart.
  */
 class KubectlBodiesTest {
 
