@@ -6,7 +6,6 @@ import io.gatehouse.api.StatusException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -31,13 +30,6 @@ public final class ProtobufBodies {
   private static final MessageDecoder DECODER = new MessageDecoder(Schema.builtin());
 
   private ProtobufBodies() {}
-
-  /** Whether {@code contentType} (parameters ignored, any case) is the protobuf media type. */
-  public static boolean isProtobuf(String contentType) {
-    int semi = contentType.indexOf(';');
-    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
-    return type.toLowerCase(Locale.ROOT).equals(MEDIA_TYPE);
-  }
 
   /** Whether objects of {@code gvk} can be decoded from protobuf. */
   public static boolean hasMessage(GroupVersionKind gvk) {

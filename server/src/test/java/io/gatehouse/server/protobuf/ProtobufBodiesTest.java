@@ -210,28 +210,6 @@ class ProtobufBodiesTest {
             + "[107 56 115 0]");
   }
 
-  private record MediaCase(String name, String contentType, boolean protobuf) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static Stream<MediaCase> mediaTypes() {
-    return Stream.of(
-        new MediaCase("plain", "application/vnd.kubernetes.protobuf", true),
-        new MediaCase("parameters", "application/vnd.kubernetes.protobuf; charset=x", true),
-        new MediaCase("upper case", "Application/VND.Kubernetes.Protobuf", true),
-        new MediaCase("json", "application/json", false),
-        new MediaCase("stream suffix", "application/vnd.kubernetes.protobuf-stream", false));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("mediaTypes")
-  void isProtobuf_contentType_matchesMediaTypeOnly(MediaCase c) {
-    assertThat(ProtobufBodies.isProtobuf(c.contentType())).isEqualTo(c.protobuf());
-  }
-
   @Test
   void hasMessage_builtinKinds_onlyThoseWithTables() {
     assertThat(ProtobufBodies.hasMessage(DEPLOYMENT)).isTrue();
