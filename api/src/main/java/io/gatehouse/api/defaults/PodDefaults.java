@@ -1,6 +1,5 @@
 package io.gatehouse.api.defaults;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,9 @@ final class PodDefaults {
 
   /** {@code SetObjectDefaults_Pod}. */
   static void pod(Map<String, @Nullable Object> pod, Set<Feature> features) {
-    Map<String, @Nullable Object> spec = Fields.map(pod, "spec");
+    Map<String, @Nullable Object> spec = Fields.mapOrCreate(pod, "spec");
     if (spec == null) {
-      spec = new LinkedHashMap<>();
-      pod.put("spec", spec);
+      return;
     }
     for (String list : List.of("containers", "initContainers")) {
       for (Map<String, @Nullable Object> c : Fields.maps(spec, list)) {

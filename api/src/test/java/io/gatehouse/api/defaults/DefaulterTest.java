@@ -103,6 +103,17 @@ class DefaulterTest {
   }
 
   @Test
+  void apply_specOfWrongType_isKept() {
+    for (String kind : List.of("Pod", "Service", "PersistentVolumeClaim")) {
+      Map<String, @Nullable Object> obj = object(Map.of("spec", "text"));
+
+      Defaulter.kubernetes133().apply(new GroupVersionKind("", "v1", kind), obj);
+
+      assertThat(obj.get("spec")).as(kind).isEqualTo("text");
+    }
+  }
+
+  @Test
   void apply_unstructuredWithoutKind_isLeftAlone() {
     Unstructured noKind = Unstructured.copyOf(Map.of("apiVersion", "v1", "spec", Map.of()));
     Unstructured badVersion = Unstructured.copyOf(Map.of("apiVersion", "a/b/c", "kind", "Pod"));
