@@ -9,6 +9,7 @@ import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.auth.serviceaccount.ObjectRef;
 import io.gatehouse.auth.serviceaccount.TokenIssuer;
+import io.gatehouse.server.protobuf.ProtobufBodies;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * default to the API audiences and {@code expirationSeconds} to 3600, then are validated (422);
  * a bound Pod (running as this service account, 400 otherwise; its node joins the claims), Secret
  * or Node must exist (404) and match a given uid (409); the token is issued (201) with the
- * max-expiration warning when clamped. Tokens are never logged. Thread-safe.
+ * max-expiration warning when clamped. The body may be JSON, YAML or protobuf (kubectl 1.32+ sends
+ * protobuf). Tokens are never logged. Thread-safe.
  */
 final class TokenRequestHandler {
 
@@ -188,18 +190,23 @@ final class TokenRequestHandler {
     }
   }
 
+  /**
+   * Decodes the body as upstream's subresource serializer does: JSON, YAML or protobuf (the
+   * request kind is not a stored resource, so {@link RequestBodies#accepted} does not list it).
+   */
   private Unstructured decode(ApiRequest request) {
-    String contentType = request.headers().first("Content-Type");
-    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
-        && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
-    }
-    if (request.body().length == 0) {
+    String mediaType = RequestBodies.negotiate(request.headers().first("Content-Type"),
+        List.of(RequestBodies.JSON, RequestBodies.YAML, ProtobufBodies.MEDIA_TYPE));
+    Map<String, @Nullable Object> body;
+    if (mediaType.equals(ProtobufBodies.MEDIA_TYPE)) {
+      body = ProtobufBodies.decode(request.body(), TOKEN_REQUEST,
+          gvk -> gvk.equals(TOKEN_REQUEST) || resources.forKind(gvk).isPresent());
+    } else if (request.body().length == 0) {
       throw StatusException.badRequest("Object 'Kind' is missing in ''");
+    } else {
+      body = BodyDecoder.object(BodyDecoder.decode(request.body(), mediaType));
     }
-    Unstructured obj = Unstructured.wrap(
-        BodyDecoder.object(BodyDecoder.decode(request.body(), contentType)));
+    Unstructured obj = Unstructured.wrap(body);
     Kinds.check(TOKEN_REQUEST, obj);
     return obj;
   }

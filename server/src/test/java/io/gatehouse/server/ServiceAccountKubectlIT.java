@@ -31,9 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Service accounts and tokens end to end with the real kubectl: 1.30 (which sends {@code create
- * token} as JSON), 1.31 for {@code --bound-object-kind Node} (1.30 lacks it) and 1.33 for reads
- * with a token (1.32+ send {@code create token} as protobuf, which the server does not decode
- * yet). Checks upstream's claims, that a token works with RBAC, that deleting the bound pod
+ * token} as JSON), 1.31 for {@code --bound-object-kind Node} with JSON (1.30 lacks the kind) and
+ * 1.33 (which sends {@code create token} as protobuf). Checks upstream's claims, that a token works with RBAC, that deleting the bound pod
  * revokes it (after the 10 s success cache), the manual token Secret life cycle with last-used and
  * invalid-since labels, bad tokens answered 401 {@code Unauthorized}, and that a standard JWT
  * library verifies a token against the served JWKS.
@@ -179,6 +178,26 @@ class ServiceAccountKubectlIT {
             + "duration less than 10 minutes");
     assertThat(admin(k130, "-n", "sa", "create", "token", "nobody").stderr())
         .contains("error: failed to create token: serviceaccounts \"nobody\" not found");
+  }
+
+  @Test
+  void createToken_kubectl133Protobuf_upstreamClaims() throws Exception {
+    Kubectl k133 = Kubectl.version("1.33").orElseThrow();
+
+    JsonNode plain = claims(token(k133, "--audience", "vault", "--duration", "15m"));
+    JsonNode node = claims(token(k133, "--bound-object-kind", "Node", "--bound-object-name",
+        "n1"));
+    JsonNode pod = claims(token(k133, "--bound-object-kind", "Pod", "--bound-object-name", "p1"));
+
+    assertThat(plain.get("aud").toString()).isEqualTo("[\"vault\"]");
+    assertThat(plain.get("exp").asLong() - plain.get("iat").asLong()).isEqualTo(900);
+    assertThat(node.get("kubernetes.io").get("node").get("name").asText()).isEqualTo("n1");
+    assertThat(pod.get("kubernetes.io").get("pod").get("name").asText()).isEqualTo("p1");
+    assertThat(admin(k133, "-n", "sa", "create", "token", "builder", "--bound-object-kind",
+        "Pod", "--bound-object-name", "p1", "--bound-object-uid", "stale").stderr())
+        .contains("error: failed to create token: Operation cannot be fulfilled on Pod \"p1\": "
+            + "the UID in the bound object reference (stale) does not match the UID in record. "
+            + "The object might have been deleted and then recreated");
   }
 
   @Test
