@@ -42,10 +42,10 @@ public final class BuiltinApplySchema implements ApplySchema {
           Map.of("containerPort", 0L, "protocol", "TCP")),
       "resources", RESOURCES,
       "volumeMounts", keyed(OPEN, "mountPath", ""),
-      "volumeDevices", keyed(OPEN, "devicePath", "")));
+      "volumeDevices", keyed(OPEN, "devicePath", "")), "resources");
   private static final SchemaType WITH_SECRET_REF = openStruct(Map.of("secretRef", ATOMIC));
   private static final SchemaType PVC_SPEC = openStruct(Map.of("selector", ATOMIC,
-      "dataSource", ATOMIC, "resources", RESOURCES));
+      "dataSource", ATOMIC, "resources", RESOURCES), "resources");
   private static final SchemaType VOLUME = openStruct(Map.ofEntries(
       Map.entry("csi", openStruct(Map.of("volumeAttributes", STRINGS,
           "nodePublishSecretRef", ATOMIC))),
@@ -76,9 +76,9 @@ public final class BuiltinApplySchema implements ApplySchema {
       "podIPs", listMap(OPEN, List.of("ip"), Map.of()),
       "resourceClaimStatuses", keyed(OPEN, "name", "")));
   private static final SchemaType TEMPLATE = openStruct(Map.of("metadata", OBJECT_META,
-      "spec", POD_SPEC));
+      "spec", POD_SPEC), "metadata", "spec");
   private static final SchemaType WORKLOAD_SPEC = openStruct(Map.of("selector", ATOMIC,
-      "template", TEMPLATE));
+      "template", TEMPLATE), "template", "strategy", "updateStrategy");
   private static final SchemaType WORKLOAD_STATUS = openStruct(Map.of("conditions", CONDITIONS));
   private static final SchemaType JOB_SPEC = WORKLOAD_SPEC;
   private static final SchemaType JOB_STATUS = openStruct(Map.of("uncountedTerminatedPods",
@@ -92,14 +92,15 @@ public final class BuiltinApplySchema implements ApplySchema {
   private static Map<String, SchemaType> kinds() {
     Map<String, SchemaType> m = new HashMap<>();
     m.put("/Pod", kind(Map.of("spec", POD_SPEC, "status", POD_STATUS)));
-    m.put("/PodTemplate", kind(Map.of("template", TEMPLATE)));
+    m.put("/PodTemplate", kind(Map.of("template", TEMPLATE), "template"));
     m.put("/ReplicationController", kind(Map.of("spec", openStruct(Map.of(
         "selector", atomicMap(SCALAR), "template", TEMPLATE)), "status", WORKLOAD_STATUS)));
     m.put("/Service", kind(Map.of("spec", openStruct(Map.of(
         "ports", listMap(OPEN, List.of("port", "protocol"), Map.of("port", 0L, "protocol", "TCP")),
-        "selector", atomicMap(SCALAR))), "status", WORKLOAD_STATUS)));
-    m.put("/ConfigMap", kind(Map.of("data", STRINGS, "binaryData", STRINGS)));
-    m.put("/Secret", kind(Map.of("data", STRINGS, "stringData", STRINGS)));
+        "selector", atomicMap(SCALAR)), "loadBalancer"), "status", openStruct(Map.of(
+        "conditions", CONDITIONS), "loadBalancer"))));
+    m.put("/ConfigMap", kind(Map.of("data", STRINGS, "binaryData", STRINGS), NO_SPEC));
+    m.put("/Secret", kind(Map.of("data", STRINGS, "stringData", STRINGS), NO_SPEC));
     m.put("/Namespace", kind(Map.of("status", WORKLOAD_STATUS)));
     m.put("/Node", kind(Map.of("spec", openStruct(Map.of("podCIDRs", set(),
         "configSource", OPEN)), "status", openStruct(Map.of("conditions", CONDITIONS,
@@ -108,17 +109,19 @@ public final class BuiltinApplySchema implements ApplySchema {
         "conditions", CONDITIONS, "capacity", STRINGS, "allocatedResources", STRINGS,
         "allocatedResourceStatuses", STRINGS)))));
     m.put("/ServiceAccount", kind(Map.of("secrets", listMap(ATOMIC, List.of("name"),
-        Map.of()))));
-    m.put("/Event", kind(Map.of("involvedObject", ATOMIC, "related", ATOMIC)));
+        Map.of())), NO_SPEC));
+    m.put("/Event", kind(Map.of("involvedObject", ATOMIC, "related", ATOMIC), "involvedObject",
+        "source"));
     m.put("/ResourceQuota", kind(Map.of("spec", openStruct(Map.of("hard", STRINGS,
         "scopeSelector", ATOMIC)), "status", openStruct(Map.of("hard", STRINGS, "used", STRINGS)))));
     for (String k : List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet")) {
       m.put("apps/" + k, kind(Map.of("spec", WORKLOAD_SPEC, "status", WORKLOAD_STATUS)));
     }
-    m.put("apps/ControllerRevision", kind(Map.of("data", SchemaType.DEDUCED)));
+    m.put("apps/ControllerRevision", kind(Map.of("data", SchemaType.DEDUCED), NO_SPEC));
     m.put("batch/Job", kind(Map.of("spec", JOB_SPEC, "status", JOB_STATUS)));
     m.put("batch/CronJob", kind(Map.of("spec", openStruct(Map.of("jobTemplate",
-        openStruct(Map.of("metadata", OBJECT_META, "spec", JOB_SPEC)))))));
+        openStruct(Map.of("metadata", OBJECT_META, "spec", JOB_SPEC), "metadata", "spec")),
+        "jobTemplate"))));
     m.put("networking.k8s.io/NetworkPolicy", kind(Map.of("spec", openStruct(Map.of(
         "podSelector", ATOMIC)))));
     m.put("policy/PodDisruptionBudget", kind(Map.of("spec", openStruct(Map.of(
@@ -126,11 +129,11 @@ public final class BuiltinApplySchema implements ApplySchema {
         "disruptedPods", STRINGS)))));
     m.put("autoscaling/HorizontalPodAutoscaler", kind(Map.of("status", WORKLOAD_STATUS)));
     for (String k : List.of("RoleBinding", "ClusterRoleBinding")) {
-      m.put("rbac.authorization.k8s.io/" + k, kind(Map.of("roleRef", ATOMIC)));
+      m.put("rbac.authorization.k8s.io/" + k, kind(Map.of("roleRef", ATOMIC), "roleRef"));
     }
     for (String k : List.of("ValidatingWebhookConfiguration", "MutatingWebhookConfiguration")) {
       m.put("admissionregistration.k8s.io/" + k, kind(Map.of("webhooks",
-          keyed(WEBHOOK, "name", ""))));
+          keyed(WEBHOOK, "name", "")), NO_SPEC));
     }
     m.put("admissionregistration.k8s.io/ValidatingAdmissionPolicy", kind(Map.of("spec",
         openStruct(Map.of("paramKind", ATOMIC, "matchConstraints", ATOMIC,
@@ -140,23 +143,31 @@ public final class BuiltinApplySchema implements ApplySchema {
             "validationActions", set())))));
     m.put("apiextensions.k8s.io/CustomResourceDefinition", kind(Map.of("status",
         WORKLOAD_STATUS)));
-    m.put("storage.k8s.io/StorageClass", kind(Map.of("parameters", STRINGS)));
+    m.put("storage.k8s.io/StorageClass", kind(Map.of("parameters", STRINGS), NO_SPEC));
     m.put("storage.k8s.io/VolumeAttachment", kind(Map.of("status", openStruct(Map.of(
         "attachmentMetadata", STRINGS)))));
-    m.put("events.k8s.io/Event", kind(Map.of("regarding", ATOMIC, "related", ATOMIC)));
+    m.put("events.k8s.io/Event", kind(Map.of("regarding", ATOMIC, "related", ATOMIC), "regarding"));
     return Map.copyOf(m);
   }
 
-  private static final SchemaType UNKNOWN_KIND = kind(Map.of());
+  private static final String NO_SPEC = "metadata";
+  private static final SchemaType UNKNOWN_KIND = kind(Map.of(), NO_SPEC);
 
   private static SchemaType keyed(SchemaType element, String key, Object defaultValue) {
     return listMap(element, List.of(key), Map.of(key, defaultValue));
   }
 
+  /** A kind whose spec and status (when it has them) are always present in typed objects. */
   private static SchemaType kind(Map<String, SchemaType> fields) {
+    return kind(fields, "spec", "status");
+  }
+
+  private static SchemaType kind(Map<String, SchemaType> fields, String... present) {
     Map<String, SchemaType> all = new HashMap<>(fields);
     all.put("metadata", OBJECT_META);
-    return openStruct(all);
+    java.util.Set<String> always = new java.util.HashSet<>(List.of(present));
+    always.add("metadata");
+    return openStruct(all, always.toArray(String[]::new));
   }
 
   @Override

@@ -25,6 +25,11 @@ final class CappedManagers {
 
   /** Returns {@code managed} with the update managers capped (the maps are modified). */
   static Managed cap(Managed managed) {
+    return cap(managed, MAX_UPDATE_MANAGERS);
+  }
+
+  /** Returns {@code managed} with at most {@code max} update managers (the maps are modified). */
+  static Managed cap(Managed managed, int max) {
     Map<String, VersionedSet> fields = managed.fields();
     Map<String, Instant> times = managed.times();
     List<String> updaters = new ArrayList<>();
@@ -33,14 +38,14 @@ final class CappedManagers {
         updaters.add(m);
       }
     });
-    if (updaters.size() <= MAX_UPDATE_MANAGERS) {
+    if (updaters.size() <= max) {
       return managed;
     }
     updaters.sort(Comparator.<String>comparingLong(m -> seconds(times.get(m)))
         .thenComparing(GoQuote::compare));
     Map<String, String> firstOfVersion = new HashMap<>();
     int length = updaters.size();
-    for (int i = 0; i < updaters.size() && length > MAX_UPDATE_MANAGERS; i++) {
+    for (int i = 0; i < updaters.size() && length > max; i++) {
       String manager = updaters.get(i);
       VersionedSet vs = fields.get(manager);
       Instant time = times.get(manager);

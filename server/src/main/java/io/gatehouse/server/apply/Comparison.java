@@ -98,7 +98,8 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
         for (String k : keys) {
           SchemaType t = map.typeOf(k);
           if (t != null) {
-            compare(t, entry(l, k), entry(r, k), path.child(new PathElement.FieldName(k)));
+            compare(t, present(map, k, entry(l, k)), present(map, k, entry(r, k)),
+                path.child(new PathElement.FieldName(k)));
           }
         }
         return false;
@@ -164,6 +165,11 @@ record Comparison(FieldSet removed, FieldSet modified, FieldSet added) {
     } catch (Atoms.ItemException e) {
       return null;
     }
+  }
+
+  /** A typed object's always-present struct field is an empty map when missing. */
+  private static @Nullable Object present(MapType map, String key, @Nullable Object v) {
+    return Atoms.isAbsent(v) && map.present().contains(key) ? Map.of() : v;
   }
 
   static @Nullable Object entry(@Nullable Map<?, ?> m, String key) {

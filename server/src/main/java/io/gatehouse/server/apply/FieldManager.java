@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * and performs server-side apply. It is upstream's {@code NewDefaultFieldManager} stack: the
  * version check, the client-side-apply annotation sync and upgrade for the {@code kubectl}
  * manager ({@link LastApplied}), tracking from creation and a {@code before-first-apply} owner for
- * untracked objects, the cap of {@value CappedManagers#MAX_UPDATE_MANAGERS} update managers, manager
+ * untracked objects, the cap of 10 update managers, manager
  * identifiers, operation times, the metadata fields nobody owns, and the structured merge.
  *
  * <p>Thread-safe. Objects passed in are not retained; {@link #update} modifies and returns the
@@ -42,14 +42,16 @@ public final class FieldManager {
   private final String subresource;
   private final ResetFields reset;
   private final Clock clock;
+  private final int maxUpdateManagers;
 
-  private FieldManager(SchemaType type, GroupVersionKind kind, String subresource,
-      ResetFields reset, Clock clock) {
+  FieldManager(SchemaType type, GroupVersionKind kind, String subresource, ResetFields reset,
+      Clock clock, int maxUpdateManagers) {
     this.type = type;
     this.kind = kind;
     this.subresource = subresource;
     this.reset = reset;
     this.clock = clock;
+    this.maxUpdateManagers = maxUpdateManagers;
   }
 
   /**
@@ -65,7 +67,8 @@ public final class FieldManager {
       ResetFields reset, Clock clock) {
     SchemaType t = schema.typeOf(kind).orElseGet(
         () -> new BuiltinApplySchema().typeOf(kind).orElseThrow());
-    return new FieldManager(t, kind, subresource, reset, clock);
+    return new FieldManager(t, kind, subresource, reset, clock,
+        CappedManagers.MAX_UPDATE_MANAGERS);
   }
 
   /** An internal failure of an update's bookkeeping. */
@@ -91,7 +94,8 @@ public final class FieldManager {
       updated.metadataForWrite().remove("managedFields");
       boolean creating = !(metadata(liveObj).get("uid") instanceof String uid) || uid.isEmpty();
       if (!managed.fields().isEmpty() || creating) {
-        managed = CappedManagers.cap(updateWithInfo(liveObj, updated.object(), managed, manager));
+        managed = CappedManagers.cap(updateWithInfo(liveObj, updated.object(), managed, manager),
+            maxUpdateManagers);
       }
       encodeInto(updated.object(), managed);
     } catch (UpdateFailure e) {
@@ -214,7 +218,8 @@ public final class FieldManager {
       throws Conflicts {
     if (managed.fields().isEmpty()) {
       try {
-        managed = CappedManagers.cap(updateWithInfo(Map.of(), live, managed, BEFORE_FIRST_APPLY));
+        managed = CappedManagers.cap(updateWithInfo(Map.of(), live, managed, BEFORE_FIRST_APPLY),
+            maxUpdateManagers);
       } catch (UpdateFailure e) {
         throw unknown("failed to create manager for existing fields: " + e.getMessage());
       }

@@ -2,6 +2,7 @@ package io.gatehouse.server.apply;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,11 +53,19 @@ public sealed interface SchemaType {
    * @param open whether names not in {@code fields} are further named fields of a type not
    *     described here (built-in structs whose field list is not transcribed); their values are
    *     typed by their shape, maps being open structs
+   * @param present the struct fields typed objects always carry (Go's non-pointer structs, which
+   *     are {@code {}} rather than missing when unset): compared as empty maps when missing
    */
   record MapType(Map<String, SchemaType> fields, @Nullable SchemaType elementType,
-      Relationship relationship, boolean open) implements SchemaType {
+      Relationship relationship, boolean open, Set<String> present) implements SchemaType {
     public MapType {
       fields = Map.copyOf(fields);
+      present = Set.copyOf(present);
+    }
+
+    public MapType(Map<String, SchemaType> fields, @Nullable SchemaType elementType,
+        Relationship relationship, boolean open) {
+      this(fields, elementType, relationship, open, Set.of());
     }
 
     /** Returns the type of entry {@code name}, or null if the schema has no such field. */
@@ -114,6 +123,14 @@ public sealed interface SchemaType {
   /** Returns a granular struct with {@code fields} plus untranscribed named fields. */
   static SchemaType openStruct(Map<String, SchemaType> fields) {
     return new MapType(fields, null, Relationship.SEPARABLE, true);
+  }
+
+  /**
+   * Returns a granular struct with {@code fields} plus untranscribed named fields, {@code
+   * present} being always present in typed objects.
+   */
+  static SchemaType openStruct(Map<String, SchemaType> fields, String... present) {
+    return new MapType(fields, null, Relationship.SEPARABLE, true, Set.of(present));
   }
 
   /** Returns an atomic struct (upstream's {@code +structType=atomic}). */
