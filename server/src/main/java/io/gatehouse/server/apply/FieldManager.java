@@ -254,24 +254,25 @@ public final class FieldManager {
       @SuppressWarnings("unchecked")
       Map<String, @Nullable Object> merged = (Map<String, @Nullable Object>) m;
       out = Unstructured.copyOf(merged).object();
-      dropNulls(out);
+      dropNulls(out, config);
     } else {
       out = Unstructured.copyOf(before).object();
     }
     return new Result(out, new Managed(fields, times));
   }
 
-  /** Null entries (from the merge or from pruning) are dropped, as decoding into types does. */
-  private static void dropNulls(Object value) {
+  /**
+   * Drops the {@code null} entries pruning leaves where it emptied a map or list (upstream's
+   * typed objects omit them); nulls the configuration itself sets are kept.
+   */
+  private static void dropNulls(@Nullable Object value, @Nullable Object config) {
     if (value instanceof Map<?, ?> m) {
-      m.values().removeIf(v -> v == null);
-      m.values().forEach(FieldManager::dropNulls);
+      Map<?, ?> c = config instanceof Map<?, ?> cm ? cm : Map.of();
+      m.entrySet().removeIf(e -> e.getValue() == null
+          && !(c.containsKey(e.getKey()) && c.get(e.getKey()) == null));
+      m.forEach((k, v) -> dropNulls(v, c.get(k)));
     } else if (value instanceof List<?> l) {
-      l.forEach(v -> {
-        if (v != null) {
-          dropNulls(v);
-        }
-      });
+      l.forEach(v -> dropNulls(v, null));
     }
   }
 
