@@ -4,7 +4,6 @@ import io.gatehouse.api.Status;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.StatusReason;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
