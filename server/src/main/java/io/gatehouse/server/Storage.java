@@ -80,7 +80,7 @@ final class Storage {
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1));
+        admission::forUser, closing::get, Duration.ofMinutes(1), authorizer);
     return new Storage(handler, registry, table,
         List.of(namespaces, compactor, roles, policies, store));
   }
