@@ -31,10 +31,15 @@ import java.util.function.Consumer;
 final class Storage {
 
   private final ResourceHandler handler;
+  private final Registry registry;
+  private final ResourceTable resources;
   private final List<AutoCloseable> closeables;
 
-  private Storage(ResourceHandler handler, List<AutoCloseable> closeables) {
+  private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
+      List<AutoCloseable> closeables) {
     this.handler = handler;
+    this.registry = registry;
+    this.resources = resources;
     this.closeables = closeables;
   }
 
@@ -75,8 +80,9 @@ final class Storage {
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store));
+        admission::forUser, closing::get, Duration.ofMinutes(1), authorizer);
+    return new Storage(handler, registry, table,
+        List.of(namespaces, compactor, roles, policies, store));
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -110,6 +116,14 @@ final class Storage {
 
   ResourceHandler handler() {
     return handler;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  ResourceTable resources() {
+    return resources;
   }
 
   List<AutoCloseable> closeables() {
