@@ -375,6 +375,15 @@ final class Registry {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
+  /**
+   * Defaults a request's object as decoding does upstream, before the field manager and the
+   * registry see it ({@code r}'s served version).
+   */
+  static Unstructured defaulted(StoredResource r, Unstructured obj) {
+    DEFAULTER.apply(r.kind(), obj.object());
+    return obj;
+  }
+
   /** Defaults a stored object and relabels it to the version {@code r} is served at. */
   static Unstructured served(StoredResource r, Unstructured obj) {
     DEFAULTER.apply(r.storageKind(), obj.object());

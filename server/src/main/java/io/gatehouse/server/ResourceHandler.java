@@ -231,8 +231,8 @@ final class ResourceHandler {
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
     Registry.Written w = registry.update(r, ns, name, sub, old -> fields.updated(r, sub, old,
-        Patches.apply(type, old.deepCopy(), decoded.value(), r, name), manager),
-        dryRun(request), admit);
+        Registry.defaulted(r, Patches.apply(type, old.deepCopy(), decoded.value(), r, name)),
+        manager), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }
@@ -288,7 +288,7 @@ final class ResourceHandler {
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
-    return obj;
+    return Registry.defaulted(r, obj);
   }
 
   private ListQuery listQuery(ApiRequest request, StoredResource r) {

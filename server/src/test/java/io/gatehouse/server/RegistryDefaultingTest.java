@@ -45,6 +45,30 @@ class RegistryDefaultingTest {
   }
 
   @Test
+  void create_managedFields_ownDefaultedFieldsAsUpstreamUpdateDoes() {
+    Unstructured created = body(api.json("POST", DEPLOYMENTS + "?fieldManager=creator",
+        DEPLOYMENT), 201);
+
+    assertThat(created.get("metadata", "managedFields")).get().asString()
+        .contains("manager=creator", "f:revisionHistoryLimit", "f:strategy",
+            "f:terminationMessagePath");
+  }
+
+  @Test
+  void serverSideApply_defaultsAfterMerge_appliedFieldsOnlyOwned() {
+    Unstructured applied = body(api.send("PATCH", DEPLOYMENTS + "/web?fieldManager=applier",
+        DEPLOYMENT.replace("\"kind\":\"Deployment\",", "\"kind\":\"Deployment\","),
+        "Content-Type", "application/apply-patch+yaml"), 201);
+
+    assertThat(applied.get("spec", "revisionHistoryLimit")).contains(10L);
+    assertThat(applied.get("spec", "template", "spec", "containers")).get().asString()
+        .contains("imagePullPolicy=Always");
+    assertThat(applied.get("metadata", "managedFields")).get().asString()
+        .contains("manager=applier", "operation=Apply", "f:containerPort")
+        .doesNotContain("f:revisionHistoryLimit", "f:imagePullPolicy");
+  }
+
+  @Test
   void get_objectStoredWithoutDefaults_isServedDefaulted() {
     api.store.create("/registry/apps/deployments/default/legacy", """
         {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"legacy",
