@@ -11,6 +11,7 @@ import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.auth.authentication.TokenAuthenticator;
 import io.gatehouse.auth.authentication.TokenFileAuthenticator;
+import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.pki.CertificateAuthority;
 import io.gatehouse.server.pki.DataDirPki;

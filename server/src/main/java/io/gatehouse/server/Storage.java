@@ -5,8 +5,6 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
-import io.gatehouse.api.StatusException;
-import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
@@ -24,8 +22,8 @@ import java.util.function.Consumer;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (seeded
- * with the bootstrap policy) and the admission chain over the stored policies. Built once at start-up; {@link
+ * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (the
+ * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}) and the admission chain over the stored policies. Built once at start-up; {@link
  * #closeables()} lists what {@link GatehouseServer#close()} closes, store last.
  */
 final class Storage {
@@ -62,7 +60,7 @@ final class Storage {
     namespaces.createDefaults();
     namespaces.start();
     Compactor compactor = Compactor.start(store, Duration.ofMinutes(5), 1000);
-    seed(registry, table, BootstrapPolicy.objects());
+    BootstrapRbac.reconcile(registry, table);
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
     rbac.accept(attributes -> roles.get().authorize(attributes));
@@ -89,23 +87,6 @@ final class Storage {
       case PodSecurityConfigurationLoader.Failed f -> throw new IllegalArgumentException(
           "--admission-control-config-file " + file + ": " + String.join("; ", f.errors()));
     };
-  }
-
-  /** Creates the bootstrap objects that do not exist yet (existing ones are left as they are). */
-  private static void seed(Registry registry, ResourceTable table, List<Unstructured> objects) {
-    for (Unstructured obj : objects) {
-      StoredResource r = table.forKind(obj.groupVersionKind()).orElseThrow();
-      if (registry.store().get(r.key(obj.namespace(), obj.name())).kv().isPresent()) {
-        continue;
-      }
-      try {
-        registry.create(r, obj.deepCopy(), false, WriteAdmission.NONE);
-      } catch (StatusException e) {
-        if (e.status().code() != 409) {
-          throw e;
-        }
-      }
-    }
   }
 
   ResourceHandler handler() {
