@@ -31,12 +31,23 @@ final class ResourceHandler {
   private final RegistryReader reader;
   private final TableConvertor tables;
   private final Function<UserInfo, WriteAdmission> admission;
+  private final WriteGuard guard;
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
 
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval) {
+    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval);
+  }
+
+  /**
+   * @param guard checks creates and updates before the registry sees them (RBAC escalation)
+   */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
+      Duration bookmarkInterval) {
+    this.guard = guard;
     this.resources = resources;
     this.registry = registry;
     this.reader = new RegistryReader(registry.store());
@@ -82,9 +93,9 @@ final class ResourceHandler {
       case "get" -> get(request, r, ns, info.name());
       case "list" -> list(request, r, ns);
       case "watch" -> watch(request, r, ns);
-      case "create" -> create(request, r, ns, admit);
-      case "update" -> update(request, r, ns, info.name(), sub, admit);
-      case "patch" -> patch(request, r, ns, info.name(), sub, admit);
+      case "create" -> create(request, r, ns, admit, user);
+      case "update" -> update(request, r, ns, info.name(), sub, admit, user);
+      case "patch" -> patch(request, r, ns, info.name(), sub, admit, user);
       case "delete" -> delete(request, r, ns, info.name(), admit);
       case "deletecollection" -> deleteCollection(request, r, ns, admit);
       default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
@@ -155,7 +166,7 @@ final class ResourceHandler {
   }
 
   private ApiResponse create(ApiRequest request, StoredResource r, String ns,
-      WriteAdmission admit) {
+      WriteAdmission admit, @Nullable UserInfo user) {
     List<String> warnings = new ArrayList<>();
     Unstructured obj = decodeObject(request, r, warnings);
     if (r.namespaced()) {
@@ -168,13 +179,16 @@ final class ResourceHandler {
     } else {
       obj.metadataForWrite().remove("namespace");
     }
+    if (user != null) {
+      guard.check(user, r, ns, "", obj, null);
+    }
     Registry.Written w = registry.create(r, obj, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(201, w.object().object()), warnings);
   }
 
   private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,
-      String sub, WriteAdmission admit) {
+      String sub, WriteAdmission admit, @Nullable UserInfo user) {
     List<String> warnings = new ArrayList<>();
     Unstructured body = decodeObject(request, r, warnings);
     if (!body.name().equals(name)) {
@@ -185,19 +199,19 @@ final class ResourceHandler {
       throw StatusException.badRequest("the namespace of the provided object does not match "
           + "the namespace sent on the request");
     }
-    Registry.Written w = registry.update(r, ns, name, sub, old -> {
+    Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, false, old -> {
       Unstructured copy = body.deepCopy();
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
       return copy;
-    }, dryRun(request), admit);
+    }), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }
 
   private ApiResponse patch(ApiRequest request, StoredResource r, String ns, String name,
-      String sub, WriteAdmission admit) {
+      String sub, WriteAdmission admit, @Nullable UserInfo user) {
     List<String> warnings = new ArrayList<>();
     String contentType = request.headers().first("Content-Type");
     int semi = contentType.indexOf(';');
@@ -208,10 +222,35 @@ final class ResourceHandler {
     }
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
-    Registry.Written w = registry.update(r, ns, name, sub,
-        old -> Patches.apply(type, old, decoded.value(), r, name), dryRun(request), admit);
+    Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, true,
+        old -> Patches.apply(type, old, decoded.value(), r, name)), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
+  }
+
+  /**
+   * Runs the guard on the updated object, as upstream's wrapped {@code UpdatedObjectInfo}. A
+   * patch result is checked with the stored {@code resourceVersion} it was applied to (upstream's
+   * patcher keeps it; {@link Patches} drops it so that the update can be retried).
+   */
+  private java.util.function.UnaryOperator<Unstructured> guarded(@Nullable UserInfo user,
+      StoredResource r, String ns, String name, boolean patch,
+      java.util.function.UnaryOperator<Unstructured> update) {
+    if (user == null) {
+      return update;
+    }
+    return old -> {
+      Unstructured stored = old.deepCopy();
+      Unstructured updated = update.apply(old);
+      Unstructured checked = updated;
+      if (patch && !updated.metadata().containsKey("resourceVersion")
+          && stored.metadata().get("resourceVersion") != null) {
+        checked = updated.deepCopy();
+        checked.metadataForWrite().put("resourceVersion", stored.metadata().get("resourceVersion"));
+      }
+      guard.check(user, r, ns, name, checked, stored);
+      return updated;
+    };
   }
 
   private ApiResponse delete(ApiRequest request, StoredResource r, String ns, String name,

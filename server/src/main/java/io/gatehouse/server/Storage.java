@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
  * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (the
- * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}) and the admission chain over the stored policies. Built once at start-up; {@link
- * #closeables()} lists what {@link GatehouseServer#close()} closes, store last.
+ * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
+ * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
+ * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
+ * GatehouseServer#close()} closes, store last.
  */
 final class Storage {
 
@@ -73,7 +75,8 @@ final class Storage {
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1));
+        admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
+        Duration.ofMinutes(1));
     return new Storage(handler, List.of(namespaces, compactor, roles, policies, store));
   }
 

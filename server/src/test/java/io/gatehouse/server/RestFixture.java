@@ -33,16 +33,26 @@ final class RestFixture {
   }
 
   RestFixture(Function<UserInfo, WriteAdmission> admission) {
+    this(admission, store -> WriteGuard.NONE);
+  }
+
+  RestFixture(Function<UserInfo, WriteAdmission> admission,
+      Function<InMemoryKeyValueStore, WriteGuard> guard) {
     namespaces.createDefaults();
-    handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, () -> false,
-        Duration.ofMillis(200));
+    handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, guard.apply(store),
+        () -> false, Duration.ofMillis(200));
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
+    return sendAs(ADMIN, method, uri, body, headers);
+  }
+
+  /** Sends a request made by {@code user}. */
+  ApiResponse sendAs(UserInfo user, String method, String uri, String body, String... headers) {
     Headers h = Headers.of(headers);
     ApiRequest base = ApiRequest.of(method, uri, h);
     ApiRequest request = new ApiRequest(method, base.path(), uri, base.query(), h,
-        body.getBytes(StandardCharsets.UTF_8), List.of(), null, ADMIN);
+        body.getBytes(StandardCharsets.UTF_8), List.of(), null, user);
     RequestInfo info = new RequestInfoResolver().resolve(method, request.path(), uri,
         request.query());
     ApiRequest withInfo = request.withRequestInfo(info);

@@ -142,4 +142,75 @@ class SecurityKubectlIT {
         + "\"admins\" is forbidden: User \"bob\" cannot impersonate resource \"groups\" in API "
         + "group \"\" at the cluster scope");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kubectls")
+  void escalation_roleAndBindingBeyondTheWritersRights_forbiddenWithUpstreamText(Kubectl k)
+      throws Exception {
+    String ns = ns(k, "esc");
+    apply(k, ns + "-setup", """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: rbac-writer, namespace: %1$s}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, get]}
+        - {apiGroups: [""], resources: [configmaps], verbs: [get, list]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: bob-rbac-writer, namespace: %1$s}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: rbac-writer}
+        subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: bob}]
+        """.formatted(ns));
+    Path held = dir.resolve(ns + "-held.yaml");
+    Files.writeString(held, """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: cm-reader, namespace: %s}
+        rules:
+        - {apiGroups: [""], resources: [configmaps], verbs: [get]}
+        """.formatted(ns));
+    Kubectl.Result created = eventually(() -> token(k, "bob-token", "create", "--validate=false",
+        "-f", held.toString()));
+    assertThat(created.stdout()).as(created.stderr()).contains("role.rbac.authorization.k8s.io/cm-reader created");
+
+    Path grabber = dir.resolve(ns + "-grabber.yaml");
+    Files.writeString(grabber, """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: grabber, namespace: %s}
+        rules:
+        - {apiGroups: [""], resources: [secrets, configmaps], verbs: [get, list]}
+        """.formatted(ns));
+    Kubectl.Result denied = token(k, "bob-token", "create", "--validate=false", "-f",
+        grabber.toString());
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.stderr()).contains("Error from server (Forbidden): error when creating \""
+        + grabber + "\": roles.rbac.authorization.k8s.io \"grabber\" is forbidden: user \"bob\" "
+        + "(groups=[\"devs\" \"system:authenticated\"]) is attempting to grant RBAC permissions "
+        + "not currently held:\n{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\" "
+        + "\"list\"]}");
+
+    Path binding = dir.resolve(ns + "-binding.yaml");
+    Files.writeString(binding, """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: bob-edit, namespace: %s}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+        subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: bob}]
+        """.formatted(ns));
+    Kubectl.Result bind = token(k, "bob-token", "create", "--validate=false", "-f",
+        binding.toString());
+    assertThat(bind.exitCode()).isEqualTo(1);
+    assertThat(bind.stderr()).contains("Error from server (Forbidden): error when creating \""
+        + binding + "\": rolebindings.rbac.authorization.k8s.io \"bob-edit\" is forbidden: user "
+        + "\"bob\" (groups=[\"devs\" \"system:authenticated\"]) is attempting to grant RBAC "
+        + "permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"bindings\"], "
+        + "Verbs:[\"get\" \"list\" \"watch\"]}\n");
+    assertThat(bind.stderr()).contains("\n{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[");
+  }
 }

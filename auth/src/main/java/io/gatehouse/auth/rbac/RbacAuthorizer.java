@@ -1,5 +1,6 @@
 package io.gatehouse.auth.rbac;
 
+import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.AuthorizationResult;
 import io.gatehouse.api.authz.Authorizer;
@@ -98,16 +99,55 @@ public final class RbacAuthorizer implements Authorizer {
 
   /** Visits every rule that applies to {@code user} in {@code namespace}, as upstream does. */
   public void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor) {
-    if (!visitBindings(clusterRoleBindings, user, "", visitor)) {
-      return;
-    }
-    if (!namespace.isEmpty()) {
-      visitBindings(roleBindings.getOrDefault(namespace, List.of()), user, namespace, visitor);
+    visitRulesFor(user, namespace, visitor, false);
+  }
+
+  /**
+   * The rules that apply to {@code user} in {@code namespace} and the resolution errors (missing
+   * roles), as upstream's registry-backed {@code RulesFor} used by escalation checks: errors are
+   * worded as the registry's NotFound ({@code clusterroles.rbac.authorization.k8s.io "x" not
+   * found}), where the authorizer's informer-backed visit says {@code clusterrole…}.
+   *
+   * @param rules every rule of every role bound to the user, in visit order
+   * @param errors the resolution errors, in visit order
+   */
+  public record RuleResolution(List<PolicyRule> rules, List<String> errors) {
+    /** Copies the lists. */
+    public RuleResolution {
+      rules = List.copyOf(rules);
+      errors = List.copyOf(errors);
     }
   }
 
-  private boolean visitBindings(
-      List<Binding> bindings, UserInfo user, String namespace, RuleVisitor visitor) {
+  /** Returns the rules that apply to {@code user} in {@code namespace} (see {@link RuleResolution}). */
+  public RuleResolution rulesFor(UserInfo user, String namespace) {
+    List<PolicyRule> rules = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    visitRulesFor(user, namespace, (binding, subject, rule, error) -> {
+      if (rule != null) {
+        rules.add(rule);
+      }
+      if (error != null) {
+        errors.add(error);
+      }
+      return true;
+    }, true);
+    return new RuleResolution(rules, errors);
+  }
+
+  private void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor,
+      boolean registryErrors) {
+    if (!visitBindings(clusterRoleBindings, user, "", visitor, registryErrors)) {
+      return;
+    }
+    if (!namespace.isEmpty()) {
+      visitBindings(roleBindings.getOrDefault(namespace, List.of()), user, namespace, visitor,
+          registryErrors);
+    }
+  }
+
+  private boolean visitBindings(List<Binding> bindings, UserInfo user, String namespace,
+      RuleVisitor visitor, boolean registryErrors) {
     for (Binding b : bindings) {
       Optional<Subject> subject =
           b.subjects().stream().filter(s -> s.appliesTo(user, namespace)).findFirst();
@@ -116,7 +156,10 @@ public final class RbacAuthorizer implements Authorizer {
       }
       Optional<List<PolicyRule>> rules = roleRules(b.roleKind(), b.roleName(), namespace);
       if (rules.isEmpty()) {
-        if (!visitor.visit(null, null, null, missingRole(b.roleKind(), b.roleName()))) {
+        String error = registryErrors
+            ? roleReferenceError(b.roleKind(), b.roleName())
+            : missingRole(b.roleKind(), b.roleName());
+        if (!visitor.visit(null, null, null, error)) {
           return false;
         }
         continue;
@@ -128,6 +171,19 @@ public final class RbacAuthorizer implements Authorizer {
       }
     }
     return true;
+  }
+
+  /**
+   * Upstream's registry-backed {@code GetRoleReferenceRules} error for a role that cannot be
+   * resolved: the registry's NotFound text for a Role or ClusterRole, else the unsupported kind.
+   */
+  public static String roleReferenceError(String kind, String name) {
+    return switch (kind) {
+      case "ClusterRole" -> "clusterroles.rbac.authorization.k8s.io " + GoQuote.quote(name)
+          + " not found";
+      case "Role" -> "roles.rbac.authorization.k8s.io " + GoQuote.quote(name) + " not found";
+      default -> "unsupported role reference kind: " + GoQuote.quote(kind);
+    };
   }
 
   /**
