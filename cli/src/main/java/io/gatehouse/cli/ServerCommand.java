@@ -4,6 +4,7 @@ import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import sun.misc.Signal;
     name = "server",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a kubectl-compatible API server with Kubernetes authentication and RBAC.",
+      "Run a kubectl-compatible API server with Kubernetes authentication and authorization.",
       "On first start it creates a CA, a serving certificate and an admin client certificate under",
       "the data directory, and writes an admin kubeconfig once it serves requests."
     })
@@ -64,6 +65,17 @@ final class ServerCommand implements Callable<Integer> {
           + "and exemptions.")
   Path admissionControlConfigFile;
 
+  @Option(names = "--authorization-config", paramLabel = "FILE",
+      description = "AuthorizationConfiguration (apiserver.config.k8s.io v1, v1beta1, v1alpha1) "
+          + "defining the authorizer chain after system:masters; reloaded when the file changes. "
+          + "Mutually exclusive with --authorization-mode.")
+  Path authorizationConfig;
+
+  @Option(names = "--authorization-mode", paramLabel = "MODES", split = ",",
+      description = "Ordered list of authorizers after system:masters: RBAC, Node, AlwaysAllow, "
+          + "AlwaysDeny (default: RBAC).")
+  List<String> authorizationModes;
+
   @Override
   public Integer call() throws InterruptedException {
     GatehouseServer server;
@@ -102,6 +114,12 @@ final class ServerCommand implements Callable<Integer> {
     }
     if (admissionControlConfigFile != null) {
       b.admissionControlConfigFile(admissionControlConfigFile);
+    }
+    if (authorizationConfig != null) {
+      b.authorizationConfig(authorizationConfig);
+    }
+    if (authorizationModes != null) {
+      b.authorizationModes(authorizationModes.stream().filter(m -> !m.isEmpty()).toList());
     }
     return b.build();
   }

@@ -2,10 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.Status;
 import io.gatehouse.api.StatusReason;
-import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
-import io.gatehouse.auth.PrivilegedGroupAuthorizer;
-import io.gatehouse.auth.UnionAuthorizer;
 import io.gatehouse.auth.authentication.AuthenticationConfig;
 import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
@@ -36,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running {@code gatehouse server}: certificates under the data directory, authentication,
- * authorization (the {@code system:masters} group, then RBAC over the bootstrap policy), the
+ * authorization ({@link ServerAuthorization}: the {@code system:masters} group, then RBAC over the
+ * stored roles and bindings, or the {@code --authorization-mode} / {@code --authorization-config}
+ * chain), the
  * handler chain and the HTTPS listener. The admin kubeconfig is written once the listener
  * accepts requests.
  *
@@ -78,8 +77,11 @@ public final class GatehouseServer implements AutoCloseable {
     // it overlaps with the certificates and the listener's start-up.
     CompletableFuture<ResourceCatalog> catalogLoad =
         CompletableFuture.supplyAsync(ResourceCatalog::builtin, GatehouseServer::startThread);
-    CompletableFuture<Authorizer> rbacLoad = CompletableFuture.supplyAsync(
+    CompletableFuture<RbacAuthorizer> rbacLoad = CompletableFuture.supplyAsync(
         () -> RbacAuthorizer.fromObjects(BootstrapPolicy.objects()), GatehouseServer::startThread);
+    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
+    ServerAuthorization authorizer = ServerAuthorization.create(options,
+        attributes -> rbacLoad.join().authorize(attributes));
 
     DataDirPki pki = DataDirPki.in(options.dataDir(), options.clock());
     CertificateAuthority ca = pki.certificateAuthority();
@@ -105,13 +107,6 @@ public final class GatehouseServer implements AutoCloseable {
     Authenticator authenticator = new AuthenticationConfig(
         clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
-    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
-    AtomicReference<Authorizer> rbac =
-        new AtomicReference<>(attributes -> rbacLoad.join().authorize(attributes));
-    Authorizer authorizer = UnionAuthorizer.of(List.of(
-        PrivilegedGroupAuthorizer.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS),
-        attributes -> rbac.get().authorize(attributes)));
-
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
     // paths are installed.
@@ -126,16 +121,18 @@ public final class GatehouseServer implements AutoCloseable {
     String url = "https://" + host + ":" + port;
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
-    Storage storage = Storage.open(options, catalog, closing, authorizer, rbac::set);
+    Storage storage = Storage.open(options, catalog, closing, authorizer);
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
-    routes.set(new ApiRoutes(VersionInfo.document(options.projectVersion()),
+    ApiRoutes api = new ApiRoutes(VersionInfo.document(options.projectVersion()),
         new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
-        storage.handler()::handle));
+        storage.handler()::handle);
+    routes.set(new MetricsEndpoint(authorizer::metrics).in(api));
+    authorizer.startReloading();
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -144,7 +141,9 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    return new GatehouseServer(transport, kubeconfig, url, closing, storage.closeables());
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(authorizer));
+    closeables.addAll(storage.closeables());
+    return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
   }
 
   /** Returns the port the server listens on. */

@@ -5,8 +5,10 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
-import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.auth.node.NodeAuthorizer;
+import io.gatehouse.auth.node.NodeGraph;
+import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
@@ -15,9 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
@@ -41,12 +43,13 @@ final class Storage {
   /**
    * Opens the store and starts the controllers.
    *
-   * @param authorizer the server's authorizer (for CEL's {@code authorizer} in policies)
-   * @param rbac receives the RBAC authorizer over the stored RBAC objects, kept current
+   * @param authorizer the server's authorizer (for CEL's {@code authorizer} in policies, and the
+   *     escalation checks); receives the RBAC authorizer over the stored RBAC objects, and the
+   *     Node authorizer over the stored pods and volumes when it uses one, both kept current
    * @throws IllegalArgumentException for an unusable admission configuration file
    */
   static Storage open(ServerOptions options, ResourceCatalog catalog, AtomicBoolean closing,
-      Authorizer authorizer, Consumer<Authorizer> rbac) {
+      ServerAuthorization authorizer) {
     Path db = options.dataDir().resolve("db");
     try {
       Files.createDirectories(db);
@@ -65,7 +68,15 @@ final class Storage {
     BootstrapRbac.reconcile(registry, table);
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
-    rbac.accept(attributes -> roles.get().authorize(attributes));
+    authorizer.rbac(attributes -> roles.get().authorize(attributes));
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(namespaces, compactor, roles));
+    if (authorizer.usesNode()) {
+      StoreSnapshot<NodeAuthorizer> nodes = new StoreSnapshot<>("node-graph", store,
+          nodeGraphPrefixes(table), objects -> NodeAuthorizer.create(NodeGraph.fromObjects(objects),
+              BootstrapPolicy.nodeRules(), ServerAuthorization.nodeSelectors()));
+      authorizer.node(attributes -> nodes.get().authorize(attributes));
+      closeables.add(nodes);
+    }
     ValidatingAdmissionPolicyPlugin.Options vapOptions = ValidatingAdmissionPolicyPlugin.Options.DEFAULT;
     StoreSnapshot<ValidatingAdmissionPolicyPlugin> policies = new StoreSnapshot<>("policies",
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
@@ -77,7 +88,22 @@ final class Storage {
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
         Duration.ofMinutes(1));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store));
+    closeables.add(policies);
+    closeables.add(store);
+    return new Storage(handler, List.copyOf(closeables));
+  }
+
+  /** The objects the Node authorizer's graph is built from, those the catalog has. */
+  private static List<String> nodeGraphPrefixes(ResourceTable table) {
+    List<String> prefixes = new ArrayList<>();
+    for (StoredResource r : table.all()) {
+      String gr = r.groupResource().group() + "/" + r.groupResource().resource();
+      if (List.of("/pods", "/persistentvolumeclaims", "storage.k8s.io/volumeattachments",
+          "resource.k8s.io/resourceslices").contains(gr)) {
+        prefixes.add(r.prefix(""));
+      }
+    }
+    return prefixes;
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
