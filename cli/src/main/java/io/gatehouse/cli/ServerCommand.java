@@ -76,6 +76,11 @@ final class ServerCommand implements Callable<Integer> {
           + "AlwaysDeny (default: RBAC).")
   List<String> authorizationModes;
 
+  @Option(names = "--api-audiences", paramLabel = "AUDIENCES", split = ",",
+      description = "Identifiers of the API: static tokens are valid for these audiences, and a "
+          + "TokenReview without spec.audiences asks for them (default: none).")
+  List<String> apiAudiences;
+
   @Override
   public Integer call() throws InterruptedException {
     GatehouseServer server;
@@ -120,6 +125,9 @@ final class ServerCommand implements Callable<Integer> {
     }
     if (authorizationModes != null) {
       b.authorizationModes(authorizationModes.stream().filter(m -> !m.isEmpty()).toList());
+    }
+    if (apiAudiences != null) {
+      b.apiAudiences(apiAudiences.stream().filter(a -> !a.isEmpty()).toList());
     }
     return b.build();
   }

@@ -80,8 +80,7 @@ public final class GatehouseServer implements AutoCloseable {
     CompletableFuture<RbacAuthorizer> rbacLoad = CompletableFuture.supplyAsync(
         () -> RbacAuthorizer.fromObjects(BootstrapPolicy.objects()), GatehouseServer::startThread);
     // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
-    ServerAuthorization authorizer = ServerAuthorization.create(options,
-        attributes -> rbacLoad.join().authorize(attributes));
+    ServerAuthorization authorizer = ServerAuthorization.create(options, rbacLoad::join);
 
     DataDirPki pki = DataDirPki.in(options.dataDir(), options.clock());
     CertificateAuthority ca = pki.certificateAuthority();
@@ -104,8 +103,8 @@ public final class GatehouseServer implements AutoCloseable {
 
     Optional<TokenAuthenticator> tokens =
         options.tokenAuthFile().map(TokenFileAuthenticator::read);
-    Authenticator authenticator = new AuthenticationConfig(
-        clientCas, tokens, options.anonymousAuth(), options.clock()).build()
+    Authenticator authenticator = new AuthenticationConfig(clientCas, tokens,
+        options.anonymousAuth(), options.clock(), options.apiAudiences()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
@@ -131,7 +130,9 @@ public final class GatehouseServer implements AutoCloseable {
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
         storage.handler()::handle);
-    routes.set(new MetricsEndpoint(authorizer::metrics).in(api));
+    ReviewEndpoints reviews = new ReviewEndpoints(authorizer, authorizer, authenticator,
+        options.apiAudiences(), options.clock());
+    routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics).in(api)));
     authorizer.startReloading();
 
     Path kubeconfig = options.kubeconfigPath();

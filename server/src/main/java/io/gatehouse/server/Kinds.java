@@ -16,7 +16,11 @@ final class Kinds {
   private Kinds() {}
 
   static void check(StoredResource r, Unstructured obj) {
-    GroupVersionKind expected = r.kind();
+    check(r.kind(), obj);
+  }
+
+  /** The checks against {@code expected}, for resources that are not stored (the reviews). */
+  static void check(GroupVersionKind expected, Unstructured obj) {
     if (obj.apiVersion().isEmpty()) {
       obj.object().put("apiVersion", expected.apiVersion());
     }

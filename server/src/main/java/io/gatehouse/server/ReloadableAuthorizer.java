@@ -3,7 +3,10 @@ package io.gatehouse.server;
 import io.gatehouse.api.authz.AuthorizationResult;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.authz.RequestAttributes;
+import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.auth.AuthorizerChain;
+import io.gatehouse.auth.RuleResolver;
+import io.gatehouse.auth.UserRules;
 import io.gatehouse.auth.cel.MatchConditionCompiler;
 import io.gatehouse.auth.config.AuthorizationConfiguration;
 import io.gatehouse.auth.config.AuthorizationConfigurationFile;
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: {@link #authorize} reads the current chain without locking.
  */
-final class ReloadableAuthorizer implements Authorizer, AutoCloseable {
+final class ReloadableAuthorizer implements Authorizer, RuleResolver, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReloadableAuthorizer.class);
 
@@ -49,7 +52,7 @@ final class ReloadableAuthorizer implements Authorizer, AutoCloseable {
   private final Supplier<Authorizer> node;
   private final Set<String> initialTypes;
   private final AuthorizationConfigMetrics metrics;
-  private final AtomicReference<Authorizer> current = new AtomicReference<>();
+  private final AtomicReference<AuthorizerChain> current = new AtomicReference<>();
   private byte[] lastRead;
   private AuthorizationConfiguration lastLoaded;
   private @Nullable Thread watcher;
@@ -108,6 +111,12 @@ final class ReloadableAuthorizer implements Authorizer, AutoCloseable {
   @Override
   public AuthorizationResult authorize(RequestAttributes attributes) {
     return current.get().authorize(attributes);
+  }
+
+  /** The current chain's rules, as upstream's resolver reloads with the authorizer. */
+  @Override
+  public UserRules userRules(UserInfo user, String namespace) {
+    return current.get().userRules(user, namespace);
   }
 
   /**
@@ -169,7 +178,7 @@ final class ReloadableAuthorizer implements Authorizer, AutoCloseable {
       return;
     }
     lastLoaded = config;
-    Authorizer chain;
+    AuthorizerChain chain;
     try {
       chain = build(config);
     } catch (IllegalArgumentException e) {

@@ -3,7 +3,12 @@ package io.gatehouse.server;
 import io.gatehouse.api.authz.AuthorizationResult;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.authz.RequestAttributes;
+import io.gatehouse.api.authz.UserInfo;
+import io.gatehouse.auth.AuthorizerChain;
+import io.gatehouse.auth.RuleResolver;
+import io.gatehouse.auth.UserRules;
 import io.gatehouse.auth.cel.MatchConditionCompiler;
+import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.auth.config.AuthorizerConfiguration;
 import io.gatehouse.auth.node.NodeAuthorizer;
 import io.gatehouse.auth.node.NodeGraph;
@@ -12,7 +17,7 @@ import io.gatehouse.cel.KubernetesVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,35 +27,40 @@ import org.jspecify.annotations.Nullable;
  * once the store is open: RBAC over the stored roles and bindings, Node over the stored pods,
  * PVCs, VolumeAttachments and ResourceSlices. Thread-safe.
  */
-final class ServerAuthorization implements Authorizer, AutoCloseable {
+final class ServerAuthorization implements Authorizer, RuleResolver, AutoCloseable {
 
-  private final AtomicReference<Authorizer> rbac;
-  private final AtomicReference<Authorizer> node;
+  private final SwappableAuthorizer<RbacAuthorizer> rbac;
+  private final SwappableAuthorizer<NodeAuthorizer> node;
   private final Authorizer chain;
+  private final RuleResolver rules;
   private final @Nullable ReloadableAuthorizer reloadable;
   private final boolean usesNode;
   private final AuthorizationConfigMetrics metrics;
   private final Duration poll;
 
-  private ServerAuthorization(ServerOptions options, Authorizer initialRbac) {
-    this.rbac = new AtomicReference<>(initialRbac);
-    this.node = new AtomicReference<>(NodeAuthorizer.create(NodeGraph.fromObjects(List.of()),
-        BootstrapPolicy.nodeRules(), nodeSelectors()));
+  private ServerAuthorization(ServerOptions options, Supplier<RbacAuthorizer> initialRbac) {
+    this.rbac = new SwappableAuthorizer<>(initialRbac);
+    NodeAuthorizer noNodes = NodeAuthorizer.create(NodeGraph.fromObjects(List.of()),
+        BootstrapPolicy.nodeRules(), nodeSelectors());
+    this.node = new SwappableAuthorizer<>(() -> noNodes);
     this.metrics = new AuthorizationConfigMetrics("apiserver-" + UUID.randomUUID(),
         options.clock());
     this.poll = options.authorizationConfigPollInterval();
-    Authorizer rbacDelegate = a -> rbac.get().authorize(a);
-    Authorizer nodeDelegate = a -> node.get().authorize(a);
+    Authorizer rbacDelegate = rbac;
+    Authorizer nodeDelegate = node;
     if (options.authorizationConfig().isPresent()) {
       reloadable = ReloadableAuthorizer.load(options.authorizationConfig().get(),
           MatchConditionCompiler.create(KubernetesVersion.DEFAULT), () -> rbacDelegate,
           () -> nodeDelegate, metrics);
       chain = reloadable;
+      rules = reloadable;
       usesNode = reloadable.usesNode();
     } else {
       reloadable = null;
       List<String> modes = options.effectiveAuthorizationModes();
-      chain = AuthorizationModes.chain(modes, rbacDelegate, nodeDelegate);
+      AuthorizerChain modesChain = AuthorizationModes.chain(modes, rbacDelegate, nodeDelegate);
+      chain = modesChain;
+      rules = modesChain;
       usesNode = modes.contains(AuthorizerConfiguration.NODE);
     }
   }
@@ -61,7 +71,7 @@ final class ServerAuthorization implements Authorizer, AutoCloseable {
    * @throws IllegalArgumentException for an unusable {@code --authorization-config} file, with
    *     every error
    */
-  static ServerAuthorization create(ServerOptions options, Authorizer initialRbac) {
+  static ServerAuthorization create(ServerOptions options, Supplier<RbacAuthorizer> initialRbac) {
     return new ServerAuthorization(options, initialRbac);
   }
 
@@ -75,14 +85,23 @@ final class ServerAuthorization implements Authorizer, AutoCloseable {
     return chain.authorize(attributes);
   }
 
-  /** Replaces the RBAC authorizer. */
-  void rbac(Authorizer authorizer) {
-    rbac.set(authorizer);
+  /**
+   * The rules of the current chain's authorizers (SelfSubjectRulesReview), {@code system:masters}
+   * left out as upstream does.
+   */
+  @Override
+  public UserRules userRules(UserInfo user, String namespace) {
+    return rules.userRules(user, namespace);
   }
 
-  /** Replaces the Node authorizer. */
-  void node(Authorizer authorizer) {
-    node.set(authorizer);
+  /** Replaces the RBAC authorizer's source. */
+  void rbac(Supplier<RbacAuthorizer> source) {
+    rbac.set(source);
+  }
+
+  /** Replaces the Node authorizer's source. */
+  void node(Supplier<NodeAuthorizer> source) {
+    node.set(source);
   }
 
   /** Whether the chain (as started) has a Node authorizer, so the node graph must be kept. */

@@ -34,6 +34,9 @@ import java.util.Optional;
  *     empty when not given (then {@code RBAC}); not together with {@code authorizationConfig}
  * @param authorizationConfigPollInterval how often the configuration file is read again even
  *     without a file-system event (one minute by default)
+ * @param apiAudiences the API server's audiences ({@code --api-audiences}): static tokens are
+ *     valid for these, and a TokenReview without {@code spec.audiences} asks for them; empty by
+ *     default (no service-account issuer to default them from)
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -51,6 +54,7 @@ public record ServerOptions(
     Optional<Path> authorizationConfig,
     Optional<List<String>> authorizationModes,
     Duration authorizationConfigPollInterval,
+    List<String> apiAudiences,
     String projectVersion,
     Clock clock) {
 
@@ -63,6 +67,7 @@ public record ServerOptions(
    */
   public ServerOptions {
     authorizationModes = authorizationModes.map(List::copyOf);
+    apiAudiences = List.copyOf(apiAudiences);
     List<String> authorizationErrors = AuthorizationModes.validate(authorizationModes,
         authorizationConfig.isPresent());
     if (!authorizationErrors.isEmpty()) {
@@ -107,6 +112,7 @@ public record ServerOptions(
     private Optional<Path> authorizationConfig = Optional.empty();
     private Optional<List<String>> authorizationModes = Optional.empty();
     private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
+    private List<String> apiAudiences = List.of();
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -197,6 +203,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the API server's audiences. */
+    public Builder apiAudiences(List<String> v) {
+      apiAudiences = List.copyOf(v);
+      return this;
+    }
+
     /** Sets the version reported in {@code /version}. */
     public Builder projectVersion(String v) {
       projectVersion = v;
@@ -217,8 +229,8 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
-          authorizationConfig, authorizationModes, authorizationConfigPollInterval, projectVersion,
-          clock);
+          authorizationConfig, authorizationModes, authorizationConfigPollInterval, apiAudiences,
+          projectVersion, clock);
     }
   }
 }

@@ -68,13 +68,13 @@ final class Storage {
     BootstrapRbac.reconcile(registry, table);
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
-    authorizer.rbac(attributes -> roles.get().authorize(attributes));
+    authorizer.rbac(roles::get);
     List<AutoCloseable> closeables = new ArrayList<>(List.of(namespaces, compactor, roles));
     if (authorizer.usesNode()) {
       StoreSnapshot<NodeAuthorizer> nodes = new StoreSnapshot<>("node-graph", store,
           nodeGraphPrefixes(table), objects -> NodeAuthorizer.create(NodeGraph.fromObjects(objects),
               BootstrapPolicy.nodeRules(), ServerAuthorization.nodeSelectors()));
-      authorizer.node(attributes -> nodes.get().authorize(attributes));
+      authorizer.node(nodes::get);
       closeables.add(nodes);
     }
     ValidatingAdmissionPolicyPlugin.Options vapOptions = ValidatingAdmissionPolicyPlugin.Options.DEFAULT;

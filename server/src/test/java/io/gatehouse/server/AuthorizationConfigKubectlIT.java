@@ -207,6 +207,28 @@ class AuthorizationConfigKubectlIT {
         .containsExactly(1);
   }
 
+  static Stream<Kubectl> jsonReviewKubectls() {
+    return Kubectl.available("1.30").stream().filter(k -> !k.label().equals("kubectl"));
+  }
+
+  /** kubectl 1.30 sends SelfSubjectAccessReview and SelfSubjectRulesReview as JSON. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jsonReviewKubectls")
+  void reviews_askTheConfiguredChainWebhookIncluded(Kubectl k) throws Exception {
+    writeConfig(up, "Deny");
+    Kubectl.Result no = until(() -> ops(k, "auth", "can-i", "delete", "configmaps", "-n",
+        "kube-system"), r -> r.stdout().contains("protected"));
+    assertThat(no.exitCode()).as(no.stderr()).isEqualTo(1);
+    assertThat(no.stdout()).isEqualTo("no - protected by system-crd-protector\n");
+    Kubectl.Result read = ops(k, "auth", "can-i", "get", "configmaps", "-n", "kube-system");
+    assertThat(read.stdout()).as(read.stderr()).isEqualTo("yes\n");
+    Kubectl.Result list = ops(k, "auth", "can-i", "--list", "-n", "kube-system");
+    assertThat(list.exitCode()).as(list.stderr()).isZero();
+    assertThat(list.stderr()).isEqualTo("Warning: the list may be incomplete: webhook authorizer "
+        + "does not support user rule resolution\n");
+    assertThat(list.stdout()).contains("configmaps");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("kubectls")
   void nodeAuthorizer_nodeReadsOnlySecretsOfItsPods(Kubectl k) throws Exception {

@@ -32,7 +32,7 @@ public final class BearerTokenAuthenticator implements Authenticator {
     if (parts.length < 2 || !parts[0].equalsIgnoreCase("bearer") || parts[1].isEmpty()) {
       return AuthenticationResult.notApplicable();
     }
-    AuthenticationResult result = tokens.authenticateToken(parts[1]);
+    AuthenticationResult result = tokens.authenticateToken(parts[1], request.audiences());
     return result instanceof AuthenticationResult.NotApplicable
         ? new AuthenticationResult.Failed(INVALID_TOKEN)
         : result;

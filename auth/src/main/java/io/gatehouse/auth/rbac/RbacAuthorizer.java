@@ -8,6 +8,8 @@ import io.gatehouse.api.authz.Decision;
 import io.gatehouse.api.authz.RequestAttributes;
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.auth.Aggregate;
+import io.gatehouse.auth.RuleResolver;
+import io.gatehouse.auth.UserRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  * <p>Immutable and thread-safe. Bindings are visited in name order (upstream's listers have no
  * defined order).
  */
-public final class RbacAuthorizer implements Authorizer {
+public final class RbacAuthorizer implements Authorizer, RuleResolver {
 
   private static final String GROUP = "rbac.authorization.k8s.io";
 
@@ -133,6 +135,34 @@ public final class RbacAuthorizer implements Authorizer {
       return true;
     }, true);
     return new RuleResolution(rules, errors);
+  }
+
+  /**
+   * Upstream's {@code RBACAuthorizer.RulesFor}: every rule bound to {@code user} in {@code
+   * namespace} (cluster-wide first), a rule with resources listed as a resource rule and one with
+   * non-resource URLs as a non-resource rule; never incomplete; missing roles are errors worded as
+   * the authorizer's informers word them ({@code clusterrole.rbac.authorization.k8s.io "x" not
+   * found}).
+   */
+  @Override
+  public UserRules userRules(UserInfo user, String namespace) {
+    List<UserRules.ResourceRule> resources = new ArrayList<>();
+    List<UserRules.NonResourceRule> nonResources = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    visitRulesFor(user, namespace, (binding, subject, rule, error) -> {
+      if (error != null) {
+        errors.add(error);
+      }
+      if (rule != null && !rule.resources().isEmpty()) {
+        resources.add(new UserRules.ResourceRule(rule.verbs(), rule.apiGroups(), rule.resources(),
+            rule.resourceNames()));
+      }
+      if (rule != null && !rule.nonResourceURLs().isEmpty()) {
+        nonResources.add(new UserRules.NonResourceRule(rule.verbs(), rule.nonResourceURLs()));
+      }
+      return true;
+    }, false);
+    return new UserRules(resources, nonResources, false, errors);
   }
 
   private void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor,
