@@ -177,6 +177,19 @@ class ReviewKubectlIT {
             "Groups [devs system:authenticated]");
   }
 
+  static Stream<Kubectl> betaWhoamiKubectls() {
+    return Kubectl.available("1.27").stream().filter(k -> !k.label().equals("kubectl"));
+  }
+
+  /** kubectl 1.27 asks {@code authentication.k8s.io/v1beta1}, which discovery does not list. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("betaWhoamiKubectls")
+  void whoami_kubectl127_v1beta1Path(Kubectl k) {
+    Kubectl.Result jane = token(k, "jane-token", "auth", "whoami", "-o", "jsonpath={.apiVersion} "
+        + "{.status.userInfo.username}");
+    assertThat(jane.stdout()).as(jane.stderr()).isEqualTo("authentication.k8s.io/v1beta1 jane");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("kubectls")
   void createSubjectAccessReview_statusFilledAsYaml(Kubectl k) throws Exception {
