@@ -231,6 +231,48 @@ class AuthorizationConfigKubectlIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kubectls")
+  void nodeRestriction_nodeWritesOnlyMirrorPodsAndItsOwnNode(Kubectl k) throws Exception {
+    String ns = "restrict-" + k.label().replace("kubectl.", "").replace(".", "");
+    Path setup = dir.resolve(ns + ".yaml");
+    Files.writeString(setup, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: elsewhere, namespace: %1$s}
+        spec: {nodeName: n2, containers: [{name: app, image: nginx}]}
+        """.formatted(ns));
+    Kubectl.Result created = admin(k, "create", "--validate=false", "-f", setup.toString());
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+    Path plain = dir.resolve(ns + "-plain.yaml");
+    Files.writeString(plain, """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, namespace: %s}
+        spec: {nodeName: n1, containers: [{name: app, image: nginx}]}
+        """.formatted(ns));
+    Kubectl.Result pod = node(k, "create", "--validate=false", "-f", plain.toString());
+    assertThat(pod.exitCode()).isEqualTo(1);
+    assertThat(pod.stderr()).contains("pods \"web\" is forbidden: pod does not have "
+        + "\"kubernetes.io/config.mirror\" annotation, node \"n1\" can only create mirror pods");
+
+    Kubectl.Result delete = node(k, "-n", ns, "delete", "pod", "elsewhere");
+    assertThat(delete.stderr().lines()).contains("Error from server (Forbidden): pods "
+        + "\"elsewhere\" is forbidden: node \"n1\" can only delete pods with spec.nodeName set to "
+        + "itself");
+
+    Path other = dir.resolve(ns + "-node.yaml");
+    Files.writeString(other, "apiVersion: v1\nkind: Node\nmetadata: {name: n2-" + ns + "}\n");
+    Kubectl.Result nodeObject = node(k, "create", "--validate=false", "-f", other.toString());
+    assertThat(nodeObject.stderr()).contains("nodes \"n2-" + ns + "\" is forbidden: node \"n1\" "
+        + "is not allowed to modify node \"n2-" + ns + "\"");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kubectls")
   void nodeAuthorizer_nodeReadsOnlySecretsOfItsPods(Kubectl k) throws Exception {
     String ns = "node-" + k.label().replace("kubectl.", "").replace(".", "");
     Path objects = dir.resolve(ns + ".yaml");
