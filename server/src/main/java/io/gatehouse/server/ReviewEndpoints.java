@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The create-only, never stored review resources, answered as kube-apiserver's REST storage for
@@ -61,8 +62,8 @@ final class ReviewEndpoints {
   ApiHandler in(ApiHandler next) {
     return request -> {
       RequestInfo info = request.requestInfo();
-      String kind = info == null ? null : kind(info);
-      if (kind == null) {
+      @Nullable String kind = info == null ? null : kind(info);
+      if (info == null || kind == null) {
         return next.handle(request);
       }
       boolean local = kind.equals("LocalSubjectAccessReview");
@@ -83,7 +84,7 @@ final class ReviewEndpoints {
   }
 
   /** The review kind {@code info} addresses, or null. */
-  private static String kind(RequestInfo info) {
+  private static @Nullable String kind(RequestInfo info) {
     if (!info.resourceRequest()) {
       return null;
     }

@@ -12,6 +12,7 @@ import io.gatehouse.cel.library.SelectorParse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a review's attributes into authorizer attributes, as upstream's {@code
@@ -60,7 +61,7 @@ final class AccessReviewAttributes {
       List<LabelSelectorRequirement> kept = new ArrayList<>();
       List<String> errors = new ArrayList<>();
       for (Requirement r : s.requirements()) {
-        SelectorOperator op = switch (r.operator()) {
+        @Nullable SelectorOperator op = switch (r.operator()) {
           case "In" -> SelectorOperator.IN;
           case "NotIn" -> SelectorOperator.NOT_IN;
           case "Exists" -> SelectorOperator.EXISTS;

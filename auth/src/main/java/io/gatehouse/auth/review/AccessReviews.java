@@ -153,27 +153,22 @@ public final class AccessReviews {
     if (!errors.isEmpty()) {
       return new Invalid(errors);
     }
-    UserInfo subject;
-    switch (kind) {
-      case SELF -> {
-        if (requester == null) {
-          return new BadRequest("no user present on request");
-        }
-        subject = requester;
-      }
-      case LOCAL -> {
-        if (namespace.isEmpty()) {
-          return new BadRequest("namespace is required on this type: ");
-        }
-        if (!namespace.equals(review.metadata().get("namespace"))) {
-          return new BadRequest("spec.resourceAttributes.namespace must match namespace: "
-              + namespace);
-        }
-        subject = AccessReviewAttributes.user(review.spec());
-      }
-      case SUBJECT -> subject = AccessReviewAttributes.user(review.spec());
-      default -> throw new IllegalStateException(kind.name());
+    if (kind == Kind.SELF && requester == null) {
+      return new BadRequest("no user present on request");
     }
+    if (kind == Kind.LOCAL) {
+      if (namespace.isEmpty()) {
+        return new BadRequest("namespace is required on this type: ");
+      }
+      if (!namespace.equals(review.metadata().get("namespace"))) {
+        return new BadRequest("spec.resourceAttributes.namespace must match namespace: "
+            + namespace);
+      }
+    }
+    UserInfo subject = switch (kind) {
+      case SELF -> java.util.Objects.requireNonNull(requester);
+      case LOCAL, SUBJECT -> AccessReviewAttributes.user(review.spec());
+    };
     RequestAttributes attributes = AccessReviewAttributes.of(subject, review.spec());
     AuthorizationResult result = authorizer.authorize(attributes);
     Map<String, Object> status = new LinkedHashMap<>();

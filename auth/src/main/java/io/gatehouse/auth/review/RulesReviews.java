@@ -27,7 +27,12 @@ public final class RulesReviews {
   /** What a request comes to: 201 with the review, or 400 with upstream's text. */
   public sealed interface Outcome {}
 
-  /** @param review the answered review */
+  /**
+   * 201 with the review.
+   *
+   * @param review the answered review
+   * @param unknownFields {@code unknown field "<path>"} for fields the type does not have
+   */
   public record Answered(Map<String, Object> review, List<String> unknownFields)
       implements Outcome {
     /** Copies the list. */
