@@ -293,26 +293,14 @@ final class ResourceHandler {
   }
 
   private DeleteOptions deleteOptions(ApiRequest request) {
-    Map<String, @Nullable Object> body = null;
-    if (request.body().length > 0) {
-      body = BodyDecoder.object(BodyDecoder.decode(request.body(),
-          request.headers().first("Content-Type")));
-    }
-    return DeleteOptions.of(body, request.query().getOrDefault("dryRun", List.of()),
+    return DeleteOptions.of(RequestBodies.deleteOptions(request),
+        request.query().getOrDefault("dryRun", List.of()),
         request.queryValue("propagationPolicy").orElse(""));
   }
 
   private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {
-    String contentType = request.headers().first("Content-Type");
-    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
-        && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
-    }
-    if (request.body().length == 0) {
-      throw StatusException.badRequest("Object 'Kind' is missing in ''");
-    }
-    BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
+    BodyDecoder.Decoded decoded = RequestBodies.object(request, r.kind(),
+        gvk -> resources.forKind(gvk).isPresent());
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);

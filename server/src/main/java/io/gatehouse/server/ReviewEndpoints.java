@@ -6,6 +6,7 @@ import io.gatehouse.api.StatusException;
 import io.gatehouse.api.StatusReason;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.Authorizer;
+import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.RuleResolver;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.auth.config.FieldError;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * SelfSubjectAccessReview and SelfSubjectRulesReview (asking the server's own authorizer chain and
  * its rule resolver, so configured webhooks are consulted), {@code authentication.k8s.io/v1}
  * TokenReview (the server's authenticators) and SelfSubjectReview (also at the {@code v1beta1} and
- * {@code v1alpha1} paths older kubectl releases use, which discovery does not list). The filters
+ * {@code v1alpha1} paths older kubectl releases use, which discovery does not list). Bodies are
+ * JSON, YAML or — for the kinds with a message table — protobuf ({@link RequestBodies}). The filters
  * ran before: the requester needs {@code create} on the resource. A POST answers 201 with the
  * review and its status; other methods 405, a name in the path 404. Other requests go to the
  * wrapped handler. Thread-safe.
@@ -111,16 +113,8 @@ final class ReviewEndpoints {
 
   private static Map<String, Object> decode(ApiRequest request, GroupVersionKind gvk,
       List<String> warnings) {
-    String contentType = request.headers().first("Content-Type");
-    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
-        && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
-    }
-    if (request.body().length == 0) {
-      throw StatusException.badRequest("Object 'Kind' is missing in ''");
-    }
-    BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
+    BodyDecoder.Decoded decoded = RequestBodies.object(request, gvk,
+        kind -> ResourceCatalog.builtin().resourceFor(kind).isPresent());
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(gvk, obj);
     List<String> problems = new ArrayList<>();

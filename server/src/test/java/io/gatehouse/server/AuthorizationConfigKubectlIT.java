@@ -207,13 +207,13 @@ class AuthorizationConfigKubectlIT {
         .containsExactly(1);
   }
 
-  static Stream<Kubectl> jsonReviewKubectls() {
-    return Kubectl.available("1.30").stream().filter(k -> !k.label().equals("kubectl"));
+  static Stream<Kubectl> reviewKubectls() {
+    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
   }
 
-  /** kubectl 1.30 sends SelfSubjectAccessReview and SelfSubjectRulesReview as JSON. */
+  /** SelfSubjectAccessReview and SelfSubjectRulesReview (JSON from 1.30, protobuf from 1.33). */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("jsonReviewKubectls")
+  @MethodSource("reviewKubectls")
   void reviews_askTheConfiguredChainWebhookIncluded(Kubectl k) throws Exception {
     writeConfig(up, "Deny");
     Kubectl.Result no = until(() -> ops(k, "auth", "can-i", "delete", "configmaps", "-n",

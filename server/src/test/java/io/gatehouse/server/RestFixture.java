@@ -44,15 +44,24 @@ final class RestFixture {
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
+    return send(method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  ApiResponse send(String method, String uri, byte[] body, String... headers) {
     return sendAs(ADMIN, method, uri, body, headers);
   }
 
   /** Sends a request made by {@code user}. */
   ApiResponse sendAs(UserInfo user, String method, String uri, String body, String... headers) {
+    return sendAs(user, method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  private ApiResponse sendAs(UserInfo user, String method, String uri, byte[] body,
+      String... headers) {
     Headers h = Headers.of(headers);
     ApiRequest base = ApiRequest.of(method, uri, h);
     ApiRequest request = new ApiRequest(method, base.path(), uri, base.query(), h,
-        body.getBytes(StandardCharsets.UTF_8), List.of(), null, user);
+        body, List.of(), null, user);
     RequestInfo info = new RequestInfoResolver().resolve(method, request.path(), uri,
         request.query());
     ApiRequest withInfo = request.withRequestInfo(info);

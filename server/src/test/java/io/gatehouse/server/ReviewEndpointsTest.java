@@ -132,12 +132,13 @@ class ReviewEndpointsTest {
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                 + "\"message\":\"the server could not find the requested resource\",\"reason\":"
                 + "\"NotFound\",\"details\":{},\"code\":404}\n"),
-        new Case("protobuf bodies are not decoded here", "POST", ssar, "jane",
-            "application/vnd.kubernetes.protobuf", "k8s", List.of(), 415,
+        new Case("a media type reviews do not take", "POST", ssar, "jane", "text/plain", "x",
+            List.of(), 415,
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                 + "\"message\":\"the body of the request was in an unknown format - accepted media "
-                + "types include: application/json, application/yaml\",\"reason\":"
-                + "\"UnsupportedMediaType\",\"code\":415}\n"),
+                + "types include: application/json, application/yaml, "
+                + "application/vnd.kubernetes.protobuf\",\"reason\":\"UnsupportedMediaType\","
+                + "\"code\":415}\n"),
         post("rules review", authz + "selfsubjectrulesreviews", "jane",
             "{\"spec\":{\"namespace\":\"nowhere\"}}", 201, null),
         post("self subject review at v1beta1", "/apis/authentication.k8s.io/v1beta1/"

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The review APIs end to end with the real kubectl: {@code auth can-i} (SelfSubjectAccessReview),
  * {@code auth can-i --list} (SelfSubjectRulesReview) and {@code auth whoami} (SelfSubjectReview)
- * with kubectl 1.30, which sends these bodies as JSON (1.32+ send protobuf, decoded elsewhere);
- * {@code create -f} of a SubjectAccessReview and a TokenReview with 1.30 and 1.33 (JSON bodies).
+ * with kubectl 1.30 (JSON bodies) and 1.33 (protobuf bodies); {@code create -f} of a
+ * SubjectAccessReview and a TokenReview with both (JSON bodies); {@code whoami} of kubectl 1.27
+ * (the v1beta1 path).
  * Each kubectl works in its own namespace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,8 +51,9 @@ class ReviewKubectlIT {
     server.close();
   }
 
-  static Stream<Kubectl> jsonReviewKubectls() {
-    return Kubectl.available("1.30").stream().filter(k -> !k.label().equals("kubectl"));
+  /** 1.30 sends the self reviews as JSON, 1.33 as protobuf. */
+  static Stream<Kubectl> selfReviewKubectls() {
+    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
   }
 
   static Stream<Kubectl> kubectls() {
@@ -91,7 +93,7 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("jsonReviewKubectls")
+  @MethodSource("selfReviewKubectls")
   void canI_asJane_noThenYesAroundARoleBinding(Kubectl k) throws Exception {
     String ns = ns(k, "cani");
     apply(k, ns, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
@@ -122,7 +124,7 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("jsonReviewKubectls")
+  @MethodSource("selfReviewKubectls")
   void canIList_rulesOfTheUserInTheNamespace(Kubectl k) throws Exception {
     String ns = ns(k, "list");
     apply(k, ns, """
@@ -158,7 +160,7 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("jsonReviewKubectls")
+  @MethodSource("selfReviewKubectls")
   void whoami_adminAndImpersonatedUser(Kubectl k) {
     Kubectl.Result admin = admin(k, "auth", "whoami");
     assertThat(admin.exitCode()).as(admin.stderr()).isZero();
