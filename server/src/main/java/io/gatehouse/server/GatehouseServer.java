@@ -8,6 +8,8 @@ import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.auth.authentication.TokenAuthenticator;
 import io.gatehouse.auth.authentication.TokenFileAuthenticator;
+import io.gatehouse.auth.authentication.AudienceAgnosticTokenAuthenticator;
+import io.gatehouse.auth.authentication.UnionTokenAuthenticator;
 import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.pki.CertificateAuthority;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,10 +104,19 @@ public final class GatehouseServer implements AutoCloseable {
     options.clientCaFile().ifPresent(f -> clientCas.addAll(Pem.readCertificates(f)));
     clientCas.add(ca.certificate());
 
+    Identity identity = Identity.create(options);
+    List<TokenAuthenticator> tokenAuthenticators = new ArrayList<>();
+    // Static tokens know no audiences: they are valid for the API server's (upstream's
+    // WrapAudienceAgnosticToken), which matters to TokenReviews naming audiences.
+    options.tokenAuthFile().map(TokenFileAuthenticator::read)
+        .map(t -> AudienceAgnosticTokenAuthenticator.of(
+            options.serviceAccounts().effectiveApiAudiences(), t))
+        .ifPresent(tokenAuthenticators::add);
+    tokenAuthenticators.addAll(identity.tokenAuthenticators());
     Optional<TokenAuthenticator> tokens =
-        options.tokenAuthFile().map(TokenFileAuthenticator::read);
-    Authenticator authenticator = new AuthenticationConfig(clientCas, tokens,
-        options.anonymousAuth(), options.clock(), options.apiAudiences()).build()
+        Optional.of(UnionTokenAuthenticator.of(tokenAuthenticators));
+    Authenticator authenticator = new AuthenticationConfig(
+        clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
@@ -121,6 +133,8 @@ public final class GatehouseServer implements AutoCloseable {
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
     Storage storage = Storage.open(options, catalog, closing, authorizer);
+    identity.attach(storage.registry(), storage.resources(),
+        Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.UTF_8));
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
@@ -129,10 +143,11 @@ public final class GatehouseServer implements AutoCloseable {
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
-        storage.handler()::handle);
+        request -> identity.handle(request).or(() -> storage.handler().handle(request)));
     ReviewEndpoints reviews = new ReviewEndpoints(authorizer, authorizer, authenticator,
-        options.apiAudiences(), options.clock());
-    routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics).in(api)));
+        options.serviceAccounts().effectiveApiAudiences(), options.clock());
+    routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics)
+        .in(identity.oidc(api, host + ":" + port))));
     authorizer.startReloading();
 
     Path kubeconfig = options.kubeconfigPath();
@@ -143,6 +158,7 @@ public final class GatehouseServer implements AutoCloseable {
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
     List<AutoCloseable> closeables = new ArrayList<>(List.of(authorizer));
+    closeables.addAll(identity.closeables());
     closeables.addAll(storage.closeables());
     return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
   }

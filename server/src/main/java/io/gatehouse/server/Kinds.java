@@ -19,7 +19,7 @@ final class Kinds {
     check(r.kind(), obj);
   }
 
-  /** The checks against {@code expected}, for resources that are not stored (the reviews). */
+  /** Checks {@code obj} against {@code expected} (a subresource's kind, e.g. TokenRequest). */
   static void check(GroupVersionKind expected, Unstructured obj) {
     if (obj.apiVersion().isEmpty()) {
       obj.object().put("apiVersion", expected.apiVersion());

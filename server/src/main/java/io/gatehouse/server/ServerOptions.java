@@ -34,9 +34,7 @@ import java.util.Optional;
  *     empty when not given (then {@code RBAC}); not together with {@code authorizationConfig}
  * @param authorizationConfigPollInterval how often the configuration file is read again even
  *     without a file-system event (one minute by default)
- * @param apiAudiences the API server's audiences ({@code --api-audiences}): static tokens are
- *     valid for these, and a TokenReview without {@code spec.audiences} asks for them; empty by
- *     default (no service-account issuer to default them from)
+ * @param serviceAccounts the service-account token flags
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -54,7 +52,7 @@ public record ServerOptions(
     Optional<Path> authorizationConfig,
     Optional<List<String>> authorizationModes,
     Duration authorizationConfigPollInterval,
-    List<String> apiAudiences,
+    ServiceAccountOptions serviceAccounts,
     String projectVersion,
     Clock clock) {
 
@@ -67,7 +65,6 @@ public record ServerOptions(
    */
   public ServerOptions {
     authorizationModes = authorizationModes.map(List::copyOf);
-    apiAudiences = List.copyOf(apiAudiences);
     List<String> authorizationErrors = AuthorizationModes.validate(authorizationModes,
         authorizationConfig.isPresent());
     if (!authorizationErrors.isEmpty()) {
@@ -112,7 +109,7 @@ public record ServerOptions(
     private Optional<Path> authorizationConfig = Optional.empty();
     private Optional<List<String>> authorizationModes = Optional.empty();
     private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
-    private List<String> apiAudiences = List.of();
+    private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -203,9 +200,9 @@ public record ServerOptions(
       return this;
     }
 
-    /** Sets the API server's audiences. */
-    public Builder apiAudiences(List<String> v) {
-      apiAudiences = List.copyOf(v);
+    /** Sets the service-account token flags. */
+    public Builder serviceAccounts(ServiceAccountOptions v) {
+      serviceAccounts = v;
       return this;
     }
 
@@ -229,8 +226,8 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
-          authorizationConfig, authorizationModes, authorizationConfigPollInterval, apiAudiences,
-          projectVersion, clock);
+          authorizationConfig, authorizationModes, authorizationConfigPollInterval,
+          serviceAccounts, projectVersion, clock);
     }
   }
 }

@@ -33,10 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Storage {
 
   private final ResourceHandler handler;
+  private final Registry registry;
+  private final ResourceTable resources;
   private final List<AutoCloseable> closeables;
 
-  private Storage(ResourceHandler handler, List<AutoCloseable> closeables) {
+  private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
+      List<AutoCloseable> closeables) {
     this.handler = handler;
+    this.registry = registry;
+    this.resources = resources;
     this.closeables = closeables;
   }
 
@@ -90,7 +95,7 @@ final class Storage {
         Duration.ofMinutes(1));
     closeables.add(policies);
     closeables.add(store);
-    return new Storage(handler, List.copyOf(closeables));
+    return new Storage(handler, registry, table, List.copyOf(closeables));
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */
@@ -120,6 +125,14 @@ final class Storage {
 
   ResourceHandler handler() {
     return handler;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  ResourceTable resources() {
+    return resources;
   }
 
   List<AutoCloseable> closeables() {

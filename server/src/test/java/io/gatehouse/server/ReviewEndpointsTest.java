@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.api.codec.ManifestDecoder;
 import io.gatehouse.auth.AuthorizerChain;
+import io.gatehouse.auth.authentication.AudienceAgnosticTokenAuthenticator;
 import io.gatehouse.auth.authentication.AuthenticationConfig;
 import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
@@ -37,8 +38,9 @@ class ReviewEndpointsTest {
         new UserInfo("jane", "7", List.of("devs"), Map.of()));
     default -> new AuthenticationResult.NotApplicable();
   };
-  private static final Authenticator AUTHN = new AuthenticationConfig(List.of(),
-      Optional.of(TOKENS), false, Clock.systemUTC(), List.of("api")).build().orElseThrow();
+  private static final Authenticator AUTHN = new AuthenticationConfig(List.of(), Optional.of(
+      AudienceAgnosticTokenAuthenticator.of(List.of("api"), TOKENS)), false, Clock.systemUTC())
+      .build().orElseThrow();
   private static final AuthorizerChain AUTHZ = AuthorizerChain.of(List.of(new AuthorizerChain.Entry(
       "RBAC", "rbac", RbacAuthorizer.fromObjects(objects()))));
   private static final ApiHandler CHAIN = HandlerChain.build(new ReviewEndpoints(AUTHZ, AUTHZ,

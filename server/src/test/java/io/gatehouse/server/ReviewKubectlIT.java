@@ -35,7 +35,7 @@ class ReviewKubectlIT {
     Files.writeString(tokens, "jane-token,jane,1001,\"devs\"\n"
         + "reviewer-token,reviewer,1002,\"reviewers\"\n");
     server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).tokenAuthFile(tokens).apiAudiences(List.of("https://gatehouse.test"))
+        .securePort(0).tokenAuthFile(tokens)
         .projectVersion("0.1.0").build());
     apply(Kubectl.available().get(0), "delegator", """
         apiVersion: rbac.authorization.k8s.io/v1
@@ -281,7 +281,7 @@ class ReviewKubectlIT {
           token: jane-token
         status:
           audiences:
-          - https://gatehouse.test
+          - https://kubernetes.default.svc.cluster.local
           authenticated: true
           user:
             groups:
@@ -290,10 +290,21 @@ class ReviewKubectlIT {
             uid: "1001"
             username: jane
         """);
+    Kubectl.Result token = until(() -> admin(k, "create", "token", "default", "-n", "default"), 0);
+    assertThat(token.exitCode()).as(token.stderr()).isZero();
     Files.writeString(review, """
         apiVersion: authentication.k8s.io/v1
         kind: TokenReview
-        spec: {token: nope, audiences: [https://gatehouse.test]}
+        spec: {token: %s, audiences: [other, https://kubernetes.default.svc.cluster.local]}
+        """.formatted(token.stdout().strip()));
+    Kubectl.Result sa = admin(k, "create", "--validate=false", "-f", review.toString(), "-o",
+        "jsonpath={.status.authenticated} {.status.user.username} {.status.audiences}");
+    assertThat(sa.stdout()).as(sa.stderr()).isEqualTo("true system:serviceaccount:default:default "
+        + "[\"https://kubernetes.default.svc.cluster.local\"]");
+    Files.writeString(review, """
+        apiVersion: authentication.k8s.io/v1
+        kind: TokenReview
+        spec: {token: nope, audiences: [https://kubernetes.default.svc.cluster.local]}
         """);
     Kubectl.Result bad = admin(k, "create", "--validate=false", "-f", review.toString(), "-o",
         "yaml");

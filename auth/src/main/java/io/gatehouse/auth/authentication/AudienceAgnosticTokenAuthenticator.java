@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * Gives a token authenticator that knows no audiences (the token file) the API server's
  * audiences, as upstream's {@code authenticator.WrapAudienceAgnosticToken}: a request asking for
- * no audience is passed through unchanged; otherwise only the audiences both asked for and the API
+ * no audience ({@link #authenticateToken(String)}) is passed through unchanged; otherwise only the audiences both asked for and the API
  * server's are acceptable — none means the token is not this authenticator's (not applicable),
  * some means an authenticated answer carries exactly those. Immutable; thread-safe if the delegate
  * is.
  */
-public final class AudienceAgnosticTokenAuthenticator implements TokenAuthenticator {
+public final class AudienceAgnosticTokenAuthenticator
+    implements TokenAuthenticator, UnionTokenAuthenticator.AudienceAware {
 
   private final List<String> implicit;
   private final TokenAuthenticator delegate;

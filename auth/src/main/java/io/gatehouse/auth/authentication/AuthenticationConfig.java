@@ -17,26 +17,16 @@ import java.util.Optional;
  * @param tokens the static tokens ({@code --token-auth-file}), if any
  * @param anonymous whether anonymous requests are allowed ({@code --anonymous-auth})
  * @param clock the clock certificates are checked against
- * @param apiAudiences the API server's audiences ({@code --api-audiences}), given to the
- *     audience-agnostic static tokens ({@link AudienceAgnosticTokenAuthenticator})
  */
 public record AuthenticationConfig(
     List<X509Certificate> clientCas,
     Optional<TokenAuthenticator> tokens,
     boolean anonymous,
-    Clock clock,
-    List<String> apiAudiences) {
+    Clock clock) {
 
-  /** Copies the lists. */
+  /** Copies the certificates. */
   public AuthenticationConfig {
     clientCas = List.copyOf(clientCas);
-    apiAudiences = List.copyOf(apiAudiences);
-  }
-
-  /** A configuration without API audiences. */
-  public AuthenticationConfig(List<X509Certificate> clientCas, Optional<TokenAuthenticator> tokens,
-      boolean anonymous, Clock clock) {
-    this(clientCas, tokens, anonymous, clock, List.of());
   }
 
   /**
@@ -48,8 +38,7 @@ public record AuthenticationConfig(
     if (!clientCas.isEmpty()) {
       authenticators.add(X509Authenticator.of(clientCas, clock));
     }
-    tokens.ifPresent(t -> authenticators.add(BearerTokenAuthenticator.of(
-        AudienceAgnosticTokenAuthenticator.of(apiAudiences, t))));
+    tokens.ifPresent(t -> authenticators.add(BearerTokenAuthenticator.of(t)));
     if (authenticators.isEmpty()) {
       return anonymous ? Optional.of(AnonymousAuthenticator.INSTANCE) : Optional.empty();
     }

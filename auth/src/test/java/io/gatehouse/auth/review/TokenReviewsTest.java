@@ -3,6 +3,7 @@ package io.gatehouse.auth.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.api.codec.ValueDecoder;
+import io.gatehouse.auth.authentication.AudienceAgnosticTokenAuthenticator;
 import io.gatehouse.auth.authentication.AuthenticationConfig;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.api.authz.UserInfo;
@@ -26,8 +27,9 @@ class TokenReviewsTest {
       : new AuthenticationResult.NotApplicable();
 
   private static Authenticator authenticator(boolean tokens, boolean anonymous) {
-    return new AuthenticationConfig(List.of(), tokens ? Optional.of(JANE_TOKEN) : Optional.empty(), anonymous,
-        Clock.systemUTC(), API).build().orElse(r -> new io.gatehouse.auth.authentication
+    return new AuthenticationConfig(List.of(), tokens
+        ? Optional.of(AudienceAgnosticTokenAuthenticator.of(API, JANE_TOKEN)) : Optional.empty(),
+        anonymous, Clock.systemUTC()).build().orElse(r -> new io.gatehouse.auth.authentication
         .AuthenticationResult.NotApplicable());
   }
 
