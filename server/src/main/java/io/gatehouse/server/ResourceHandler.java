@@ -34,19 +34,36 @@ final class ResourceHandler {
   private final WriteGuard guard;
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
+  private final FieldManagement fields;
+  private final ApplyPatch applyPatch;
 
+  /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval) {
-    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval);
+    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval,
+        null);
+  }
+
+  /**
+   * @param createAuthorizer asked whether a server-side apply that creates its object may create
+   *     it (kube-apiserver checks {@code create} besides {@code patch}); null skips the check
+   */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
+    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval,
+        createAuthorizer);
   }
 
   /**
    * @param guard checks creates and updates before the registry sees them (RBAC escalation)
+   * @param createAuthorizer asked whether a server-side apply that creates its object may create
+   *     it; null skips the check
    */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
-      Duration bookmarkInterval) {
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
     this.guard = guard;
     this.resources = resources;
     this.registry = registry;
@@ -55,6 +72,8 @@ final class ResourceHandler {
     this.admission = admission;
     this.stopping = stopping;
     this.bookmarkInterval = bookmarkInterval;
+    this.fields = FieldManagement.builtin(registry.clock());
+    this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
   }
 
   /** Returns the response, or empty when no stored resource is addressed. */
@@ -167,6 +186,7 @@ final class ResourceHandler {
 
   private ApiResponse create(ApiRequest request, StoredResource r, String ns,
       WriteAdmission admit, @Nullable UserInfo user) {
+    String manager = FieldManagement.manager(request, "CreateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured obj = decodeObject(request, r, warnings);
     if (r.namespaced()) {
@@ -182,6 +202,7 @@ final class ResourceHandler {
     if (user != null) {
       guard.check(user, r, ns, "", obj, null);
     }
+    obj = fields.created(r, obj, manager);
     Registry.Written w = registry.create(r, obj, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(201, w.object().object()), warnings);
@@ -189,6 +210,7 @@ final class ResourceHandler {
 
   private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,
       String sub, WriteAdmission admit, @Nullable UserInfo user) {
+    String manager = FieldManagement.manager(request, "UpdateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured body = decodeObject(request, r, warnings);
     if (!body.name().equals(name)) {
@@ -204,7 +226,7 @@ final class ResourceHandler {
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
-      return copy;
+      return fields.updated(r, sub, old, copy, manager);
     }), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
@@ -220,10 +242,21 @@ final class ResourceHandler {
     if (!Patches.SUPPORTED.contains(type)) {
       throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
     }
+    if (type.equals(ApplyPatch.YAML)) {
+      return applyPatch.apply(request, r, ns, name, sub, dryRun(request), admit,
+          update -> guarded(user, r, ns, name, true, update), created -> {
+            if (user != null) {
+              guard.check(user, r, ns, "", created, null);
+            }
+          });
+    }
+    String manager = FieldManagement.manager(request, "PatchOptions");
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
     Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, true,
-        old -> Patches.apply(type, old, decoded.value(), r, name)), dryRun(request), admit);
+        old -> fields.updated(r, sub, old,
+            Patches.apply(type, old.deepCopy(), decoded.value(), r, name), manager)),
+        dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }

@@ -92,7 +92,7 @@ final class Storage {
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1), authorizer);
     closeables.add(policies);
     closeables.add(store);
     return new Storage(handler, registry, table, List.copyOf(closeables));

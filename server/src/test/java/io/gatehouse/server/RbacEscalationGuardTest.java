@@ -23,7 +23,7 @@ class RbacEscalationGuardTest {
 
   @BeforeEach
   void setUp() {
-    api = new RestFixture(user -> WriteAdmission.NONE, store -> new RbacEscalationGuard(store,
+    api = RestFixture.withGuard(user -> WriteAdmission.NONE, store -> new RbacEscalationGuard(store,
         a -> RbacAuthorizer.fromObjects(rbacObjects(store)).authorize(a)));
     admin("POST", "/api/v1/namespaces",
         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team\"}}");
@@ -96,6 +96,25 @@ class RbacEscalationGuardTest {
         + "\"details\":{\"name\":\"grabber\",\"group\":\"rbac.authorization.k8s.io\",\"kind\":"
         + "\"roles\"},\"code\":403}\n");
     assertThat(api.send("GET", RBAC + "namespaces/team/roles/grabber", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void serverSideApply_createAndUpdateBeyondTheWriter_forbidden() {
+    String uri = RBAC + "namespaces/team/roles/applied?fieldManager=bob";
+    ApiResponse create = api.sendAs(BOB, "PATCH", uri, role("team", "applied",
+        "{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"],\"verbs\":[\"get\"]}"),
+        "Content-Type", "application/apply-patch+yaml");
+    assertThat(create.status()).as(create.bodyText()).isEqualTo(403);
+    assertThat(create.bodyText()).contains("is attempting to grant RBAC permissions not "
+        + "currently held:\\n{APIGroups:[\\\"\\\"], Resources:[\\\"secrets\\\"]");
+    ApiResponse held = api.sendAs(BOB, "PATCH", uri, role("team", "applied",
+        "{\"apiGroups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\"]}"),
+        "Content-Type", "application/apply-patch+yaml");
+    assertThat(held.status()).as(held.bodyText()).isEqualTo(201);
+    ApiResponse widened = api.sendAs(BOB, "PATCH", uri, role("team", "applied",
+        "{\"apiGroups\":[\"\"],\"resources\":[\"pods\"],\"verbs\":[\"get\",\"delete\"]}"),
+        "Content-Type", "application/apply-patch+yaml");
+    assertThat(widened.status()).as(widened.bodyText()).isEqualTo(403);
   }
 
   @Test

@@ -33,14 +33,27 @@ final class RestFixture {
   }
 
   RestFixture(Function<UserInfo, WriteAdmission> admission) {
-    this(admission, store -> WriteGuard.NONE);
+    this(admission, store -> WriteGuard.NONE, null);
   }
 
+  /** A fixture whose applies that create ask {@code createAuthorizer}. */
   RestFixture(Function<UserInfo, WriteAdmission> admission,
+      io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
+    this(admission, store -> WriteGuard.NONE, createAuthorizer);
+  }
+
+  /** A fixture whose creates and updates pass {@code guard} (built over the fixture's store). */
+  static RestFixture withGuard(Function<UserInfo, WriteAdmission> admission,
       Function<InMemoryKeyValueStore, WriteGuard> guard) {
+    return new RestFixture(admission, guard, null);
+  }
+
+  private RestFixture(Function<UserInfo, WriteAdmission> admission,
+      Function<InMemoryKeyValueStore, WriteGuard> guard,
+      io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
     namespaces.createDefaults();
     handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, guard.apply(store),
-        () -> false, Duration.ofMillis(200));
+        () -> false, Duration.ofMillis(200), createAuthorizer);
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
@@ -56,8 +69,7 @@ final class RestFixture {
     return sendAs(user, method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  private ApiResponse sendAs(UserInfo user, String method, String uri, byte[] body,
-      String... headers) {
+  ApiResponse sendAs(UserInfo user, String method, String uri, byte[] body, String... headers) {
     Headers h = Headers.of(headers);
     ApiRequest base = ApiRequest.of(method, uri, h);
     ApiRequest request = new ApiRequest(method, base.path(), uri, base.query(), h,
