@@ -57,7 +57,7 @@ final class AdmissionChain {
       case CONNECT -> "";
     };
     AdmissionAttributes attributes = new AdmissionAttributes(w.object(), w.oldObject(),
-        w.resource().kind(), w.resource().served().groupVersionResource(), w.subresource(),
+        w.kind(), w.resource().served().groupVersionResource(), w.subresource(),
         w.namespace(), w.name(), op,
         Map.of("kind", optionsKind, "apiVersion", "meta.k8s.io/v1"), w.dryRun(), user);
     List<String> warnings = new ArrayList<>();

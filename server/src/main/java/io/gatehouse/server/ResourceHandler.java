@@ -36,6 +36,7 @@ final class ResourceHandler {
   private final Duration bookmarkInterval;
   private final FieldManagement fields;
   private final ApplyPatch applyPatch;
+  private final ScaleHandler scale;
 
   /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
@@ -74,6 +75,7 @@ final class ResourceHandler {
     this.bookmarkInterval = bookmarkInterval;
     this.fields = FieldManagement.builtin(registry.clock());
     this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
+    this.scale = new ScaleHandler(resources, registry, admission);
   }
 
   /** Returns the response, or empty when no stored resource is addressed. */
@@ -89,6 +91,12 @@ final class ResourceHandler {
     }
     StoredResource r = found.get();
     String sub = info.subresource();
+    if (sub.equals("scale")) {
+      Optional<ApiResponse> scaled = scale.handle(request);
+      if (scaled.isPresent()) {
+        return scaled;
+      }
+    }
     if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))) {
       return Optional.empty();
     }
