@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * reason. ClusterRole aggregation rules are resolved as the aggregation controller would.
  *
  * <p>Immutable and thread-safe. Bindings are visited in name order (upstream's listers have no
- * defined order).
+ * defined order); only those with a subject that can match the user are visited, found through a
+ * {@link BindingIndex} rather than by scanning every binding (the result is the same).
  */
 public final class RbacAuthorizer implements Authorizer, RuleResolver {
 
@@ -35,6 +36,8 @@ public final class RbacAuthorizer implements Authorizer, RuleResolver {
   private final Map<String, List<PolicyRule>> roles;
   private final List<Binding> clusterRoleBindings;
   private final Map<String, List<Binding>> roleBindings;
+  private final BindingIndex clusterIndex;
+  private final Map<String, BindingIndex> namespaceIndex;
 
   private RbacAuthorizer(
       Map<String, List<PolicyRule>> clusterRoles,
@@ -45,6 +48,9 @@ public final class RbacAuthorizer implements Authorizer, RuleResolver {
     this.roles = roles;
     this.clusterRoleBindings = clusterRoleBindings;
     this.roleBindings = roleBindings;
+    this.clusterIndex = BindingIndex.of(clusterRoleBindings);
+    this.namespaceIndex = new java.util.HashMap<>();
+    roleBindings.forEach((ns, list) -> namespaceIndex.put(ns, BindingIndex.of(list)));
   }
 
   /**
@@ -167,12 +173,13 @@ public final class RbacAuthorizer implements Authorizer, RuleResolver {
 
   private void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor,
       boolean registryErrors) {
-    if (!visitBindings(clusterRoleBindings, user, "", visitor, registryErrors)) {
+    if (!visitBindings(clusterIndex.candidates(user), user, "", visitor, registryErrors)) {
       return;
     }
     if (!namespace.isEmpty()) {
-      visitBindings(roleBindings.getOrDefault(namespace, List.of()), user, namespace, visitor,
-          registryErrors);
+      BindingIndex inNamespace = namespaceIndex.get(namespace);
+      visitBindings(inNamespace == null ? List.of() : inNamespace.candidates(user), user,
+          namespace, visitor, registryErrors);
     }
   }
 
