@@ -1,0 +1,31 @@
+package io.gatehouse.cel.library;
+
+/**
+ * Go standard-library parsers the CEL libraries implement, offered to other modules that must
+ * accept the same strings (e.g. kube-openapi's {@code uri} and {@code duration} string formats).
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class GoSyntax {
+
+  private GoSyntax() {}
+
+  /** Whether Go's {@code url.ParseRequestURI(s)} succeeds. */
+  public static boolean isRequestUri(String s) {
+    try {
+      GoUrlParser.parseRequestUri(s);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether Go's {@code time.ParseDuration(s)} succeeds. */
+  public static boolean isDuration(String s) {
+    try {
+      return GoDuration.parse(s).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
