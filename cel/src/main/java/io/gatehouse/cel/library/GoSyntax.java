@@ -20,6 +20,16 @@ public final class GoSyntax {
     }
   }
 
+  /** kube-openapi's {@code date} format: Go's {@code time.Parse("2006-01-02", s)} succeeds. */
+  public static boolean isDate(String s) {
+    return OpenApiFormats.isDate(s);
+  }
+
+  /** kube-openapi's {@code strfmt.IsDateTime}. */
+  public static boolean isDateTime(String s) {
+    return OpenApiFormats.isDateTime(s);
+  }
+
   /** Whether Go's {@code time.ParseDuration(s)} succeeds. */
   public static boolean isDuration(String s) {
     try {
