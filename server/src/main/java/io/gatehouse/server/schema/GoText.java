@@ -17,8 +17,19 @@ public final class GoText {
 
   private GoText() {}
 
+  /**
+   * A bad value already rendered as Go renders it (e.g. {@code json.Marshal} of a Go struct),
+   * printed as is.
+   *
+   * @param text the rendered value
+   */
+  public record Raw(String text) {}
+
   /** The bad value as {@code field.Error.ErrorBody()} prints it. */
   public static String value(@Nullable Object v) {
+    if (v instanceof Raw r) {
+      return r.text();
+    }
     if (v instanceof String s) {
       return GoQuote.quote(s);
     }

@@ -20,21 +20,30 @@ public final class SchemaValidation {
 
   /** Returns the errors of {@code object} (the whole custom object) against {@code schema}. */
   public static List<FieldError> validate(JsonSchema schema, @Nullable Object object) {
-    OpenApiResult result = OpenApiValidator.validate(schema, "", object);
+    return validate(schema, object, null);
+  }
+
+  /**
+   * Returns the errors of {@code value} against {@code schema}, their paths below {@code base}
+   * ({@code null}: the nil path, as for a whole custom object).
+   */
+  public static List<FieldError> validate(JsonSchema schema, @Nullable Object value,
+      @Nullable String base) {
+    OpenApiResult result = OpenApiValidator.validate(schema, "", value);
     List<FieldError> out = new ArrayList<>();
     for (OpenApiError e : result.errors) {
-      out.add(toFieldError(e));
+      out.add(toFieldError(e, base));
     }
     return out;
   }
 
-  private static FieldError toFieldError(OpenApiError e) {
+  private static FieldError toFieldError(OpenApiError e, @Nullable String base) {
     if (e.code() == OpenApiError.Code.COMPOSITE) {
-      return FieldError.invalid(Path.NIL, "", e.message());
+      return FieldError.invalid(Path.print(base), "", e.message());
     }
     String name = e.name();
     String path = !name.isEmpty() && !name.equals(".")
-        ? (name.startsWith(".") ? name.substring(1) : name) : Path.NIL;
+        ? Path.child(base, name.startsWith(".") ? name.substring(1) : name) : Path.print(base);
     Object value = e.value() == null ? "" : e.value();
     return switch (e.code()) {
       case REQUIRED -> FieldError.required(path, "");
