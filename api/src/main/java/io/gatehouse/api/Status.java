@@ -23,11 +23,19 @@ public record Status(
    * @param group the API group, possibly empty
    * @param kind the kind or, as upstream does for admission errors, the plural resource
    * @param causes the individual causes
+   * @param retryAfterSeconds when the client may retry (upstream's {@code retryAfterSeconds}), 0
+   *     for none
    */
-  public record Details(String name, String group, String kind, List<Cause> causes) {
+  public record Details(
+      String name, String group, String kind, List<Cause> causes, int retryAfterSeconds) {
     /** Copies the causes. */
     public Details {
       causes = List.copyOf(causes);
+    }
+
+    /** Details without a retry hint. */
+    public Details(String name, String group, String kind, List<Cause> causes) {
+      this(name, group, kind, causes, 0);
     }
   }
 
@@ -81,6 +89,9 @@ public record Status(
                       return cm;
                     })
                 .toList());
+      }
+      if (details.retryAfterSeconds() != 0) {
+        d.put("retryAfterSeconds", details.retryAfterSeconds());
       }
       m.put("details", d);
     }

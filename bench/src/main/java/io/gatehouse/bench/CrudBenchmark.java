@@ -27,7 +27,10 @@ import javax.net.ssl.TrustManagerFactory;
  * Throughput and latency of the storage-backed API ({@code scripts/bench-crud.sh [CREATES]}):
  * ConfigMap creates/s through HTTPS (HTTP/2, bearer
  * token, {@code CONCURRENCY} clients) against raw creates/s into a SQLite store of the same
- * durability in the same run, then GET and LIST of 10,000 ConfigMaps p50/p99. Prints a table;
+ * durability in the same run, then GET and LIST of 10,000 ConfigMaps p50/p99. The creates are
+ * measured twice: with the JDK's HTTP client in this JVM (client and server share the CPU), and
+ * with {@code h2load} (nghttp2's C load generator, if on PATH) posting with {@code generateName}.
+ * Prints a table;
  * fails if any request did not succeed.
  */
 public final class CrudBenchmark {
@@ -55,9 +58,13 @@ public final class CrudBenchmark {
         .dataDir(dir.resolve("data")).securePort(0).tokenAuthFile(tokens).build())) {
       HttpClient client = client(dir.resolve("data/pki/ca.crt"));
       String base = server.url() + "/api/v1/namespaces/default/configmaps";
+      String body = new String(value, StandardCharsets.UTF_8);
       double http = rate(CREATES, CONCURRENCY, i -> send(client, HttpRequest.newBuilder(URI.create(base))
-          .POST(HttpRequest.BodyPublishers.ofString(new String(value, StandardCharsets.UTF_8)
-              .replace("\"name\":\"x\"", "\"name\":\"c" + i + "\""))), 201));
+          .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"name\":\"x\"",
+              "\"name\":\"c" + i + "\""))), 201));
+      double h2load = H2Load.creates(dir, server.url() + "/api/v1/namespaces/kube-public/configmaps",
+          "bench-token",
+          body.replace("\"name\":\"x\"", "\"generateName\":\"g-\""), CREATES, CONCURRENCY);
       long[] get = latencies(200 * 5, i -> send(client,
           HttpRequest.newBuilder(URI.create(base + "/c" + (i % CREATES))).GET(), 200));
       long[] list = latencies(20, i -> send(client, HttpRequest.newBuilder(URI.create(base)).GET(),
@@ -65,8 +72,14 @@ public final class CrudBenchmark {
       System.out.printf("%nCrudBenchmark (%d ConfigMaps, %d clients)%n", CREATES, CONCURRENCY);
       System.out.printf("raw store creates/s, 1 writer    %8.0f%n", rawSingle);
       System.out.printf("raw store creates/s, %d writers  %8.0f%n", CONCURRENCY, raw);
-      System.out.printf("HTTP creates/s, %d clients       %8.0f  (%.0f%% of 1 writer, %.0f%% of %d)%n",
+      System.out.printf("HTTP creates/s, %d JDK clients   %8.0f  (%.0f%% of 1 writer, %.0f%% of %d)%n",
           CONCURRENCY, http, 100 * http / rawSingle, 100 * http / raw, CONCURRENCY);
+      if (h2load > 0) {
+        System.out.printf("HTTP creates/s, h2load %d streams %7.0f  (%.0f%% of 1 writer, %.0f%% of %d)%n",
+            CONCURRENCY, h2load, 100 * h2load / rawSingle, 100 * h2load / raw, CONCURRENCY);
+      } else {
+        System.out.println("HTTP creates/s, h2load          not measured (h2load not on PATH)");
+      }
       System.out.printf("GET  p50 %6.2f ms  p99 %6.2f ms%n", ms(get, 50), ms(get, 99));
       System.out.printf("LIST(%d) p50 %6.1f ms  p99 %6.1f ms%n", CREATES, ms(list, 50), ms(list, 99));
       if (!(http > 0)) {

@@ -64,6 +64,17 @@ final class ApiErrors {
         StatusReason.ALREADY_EXISTS, details(gr, name), 409));
   }
 
+  /**
+   * Upstream's {@code NewGenerateNameConflict}: every generated name tried already existed (409
+   * AlreadyExists, retry after a second).
+   */
+  static StatusException generateNameConflict(GroupResource gr, String name) {
+    return new StatusException(new Status(qualified(gr) + " " + GoQuote.quote(name)
+        + " already exists, the server was not able to generate a unique name for the object",
+        StatusReason.ALREADY_EXISTS, new Status.Details(name, gr.group(), gr.resource(), List.of(), 1),
+        409));
+  }
+
   /** A conflict with upstream's "Operation cannot be fulfilled on …" wording. */
   static StatusException conflict(GroupResource gr, String name, String reason) {
     return new StatusException(new Status("Operation cannot be fulfilled on " + qualified(gr) + " "

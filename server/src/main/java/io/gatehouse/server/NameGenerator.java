@@ -1,16 +1,15 @@
 package io.gatehouse.server;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Upstream's {@code names.SimpleNameGenerator}: the base truncated to 58 characters, then five
- * random characters from {@code bcdfghjklmnpqrstvwxz2456789}. Thread-safe.
+ * (not cryptographically) random characters from {@code bcdfghjklmnpqrstvwxz2456789}. Thread-safe.
  */
 final class NameGenerator {
 
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final int MAX_GENERATED_NAME_LENGTH = 63 - 5;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private NameGenerator() {}
 
@@ -19,7 +18,7 @@ final class NameGenerator {
         ? base.substring(0, MAX_GENERATED_NAME_LENGTH) : base;
     StringBuilder sb = new StringBuilder(b);
     for (int i = 0; i < 5; i++) {
-      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+      sb.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
     }
     return sb.toString();
   }

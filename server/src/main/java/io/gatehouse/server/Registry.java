@@ -32,10 +32,12 @@ final class Registry {
 
   /** How many times an unconditional update or a patch is retried on a concurrent write. */
   private static final int MAX_RETRIES = 10;
+  private static final int GENERATE_NAME_ATTEMPTS = 8;
 
   private final KeyValueStore store;
   private final Clock clock;
   private final NamespaceCheck namespaces;
+  private final UnaryOperator<String> names;
 
   /** Whether a namespace accepts new objects; throws the upstream error when it does not. */
   @FunctionalInterface
@@ -44,9 +46,16 @@ final class Registry {
   }
 
   Registry(KeyValueStore store, Clock clock, NamespaceCheck namespaces) {
+    this(store, clock, namespaces, NameGenerator::generate);
+  }
+
+  /** @param names turns a {@code generateName} base into a candidate name */
+  Registry(KeyValueStore store, Clock clock, NamespaceCheck namespaces,
+      UnaryOperator<String> names) {
     this.store = store;
     this.clock = clock;
     this.namespaces = namespaces;
+    this.names = names;
   }
 
   KeyValueStore store() {
@@ -63,15 +72,49 @@ final class Registry {
     return served(r, ObjectBytes.read(kv));
   }
 
-  /** Creates {@code obj} (already checked against the URL: kind, namespace). */
+  /**
+   * Creates {@code obj} (already checked against the URL: kind, namespace). A name generated from
+   * {@code generateName} that already exists is replaced by a fresh one and the whole create
+   * (validation, admission) run again, {@value #GENERATE_NAME_ATTEMPTS} attempts in all, as
+   * upstream does since RetryGenerateName (GA in 1.32); then 409 with upstream's
+   * generate-name-conflict message.
+   */
   Written create(StoredResource r, Unstructured obj, boolean dryRun, WriteAdmission admission) {
+    if (!obj.name().isEmpty() || obj.generateName().isEmpty()) {
+      return createOnce(r, obj, dryRun, admission);
+    }
+    String lastName = "";
+    for (int attempt = 0; attempt < GENERATE_NAME_ATTEMPTS; attempt++) {
+      Unstructured candidate = obj.deepCopy();
+      try {
+        return createOnce(r, candidate, dryRun, admission);
+      } catch (GeneratedNameTaken taken) {
+        lastName = taken.name;
+      }
+    }
+    throw ApiErrors.generateNameConflict(r.groupResource(), lastName);
+  }
+
+  /** A generated name that was already taken (internal: turned into a retry or a 409). */
+  private static final class GeneratedNameTaken extends RuntimeException {
+    private final String name;
+
+    GeneratedNameTaken(String name) {
+      super(name, null, false, false);
+      this.name = name;
+    }
+  }
+
+  private Written createOnce(StoredResource r, Unstructured obj, boolean dryRun,
+      WriteAdmission admission) {
     Map<String, @Nullable Object> meta = obj.metadataForWrite();
+    boolean generated = obj.name().isEmpty() && !obj.generateName().isEmpty();
     if (meta.get("resourceVersion") instanceof String rv && !rv.isEmpty()) {
       throw StatusException.badRequest("resourceVersion should not be set on objects to be created");
     }
     String namespace = obj.namespace();
     if (obj.name().isEmpty() && !obj.generateName().isEmpty()) {
-      meta.put("name", NameGenerator.generate(obj.generateName()));
+      meta.put("name", names.apply(obj.generateName()));
     }
     ObjectValidation.validateCreate(r, obj);
     meta.put("uid", UUID.randomUUID().toString());
@@ -100,7 +143,9 @@ final class Registry {
         meta.put("resourceVersion", Long.toString(c.kv().modRevision()));
         yield new Written(served(r, obj), warnings);
       }
-      case CreateResult.KeyExists e -> throw ApiErrors.alreadyExists(r.groupResource(), obj.name());
+      case CreateResult.KeyExists e -> throw generated
+          ? new GeneratedNameTaken(obj.name())
+          : ApiErrors.alreadyExists(r.groupResource(), obj.name());
     };
   }
 
