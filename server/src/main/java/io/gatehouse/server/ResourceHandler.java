@@ -78,7 +78,8 @@ final class ResourceHandler {
     }
     UserInfo user = request.user();
     WriteAdmission admit = user == null ? WriteAdmission.NONE : admission.apply(user);
-    return Optional.of(switch (info.verb()) {
+    List<String> always = BehaviorRequests.begin(r, info.verb());
+    return Optional.of(withWarnings(switch (info.verb()) {
       case "get" -> get(request, r, ns, info.name());
       case "list" -> list(request, r, ns);
       case "watch" -> watch(request, r, ns);
@@ -88,7 +89,7 @@ final class ResourceHandler {
       case "delete" -> delete(request, r, ns, info.name(), admit);
       case "deletecollection" -> deleteCollection(request, r, ns, admit);
       default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
-    });
+    }, always));
   }
 
   private ApiResponse get(ApiRequest request, StoredResource r, String ns, String name) {
@@ -187,6 +188,7 @@ final class ResourceHandler {
     }
     Registry.Written w = registry.update(r, ns, name, sub, old -> {
       Unstructured copy = body.deepCopy();
+      BehaviorRequests.requireResourceVersion(r, copy);
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
@@ -203,13 +205,20 @@ final class ResourceHandler {
     int semi = contentType.indexOf(';');
     String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
     BodyDecoder.Decoded decoded;
-    if (!Patches.SUPPORTED.contains(type)) {
-      throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
-    }
+    BehaviorRequests.checkPatchType(r, type, Patches.SUPPORTED);
     decoded = BodyDecoder.decode(request.body(), "application/json");
-    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
-    Registry.Written w = registry.update(r, ns, name, sub,
-        old -> Patches.apply(type, old, decoded.value(), r, name), dryRun(request), admit);
+    FieldValidation validation = FieldValidation.of(request);
+    validation.check(r, decoded.duplicates(), warnings);
+    List<String> decodeWarnings = new ArrayList<>();
+    Registry.Written w = registry.update(r, ns, name, sub, old -> {
+      Unstructured patched = Patches.apply(type, old, decoded.value(), r, name);
+      if (r.behavior() != null) {
+        decodeWarnings.clear();
+        r.behavior().decode(patched, validation, true, decodeWarnings);
+      }
+      return patched;
+    }, dryRun(request), admit);
+    warnings.addAll(decodeWarnings);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }
@@ -276,7 +285,11 @@ final class ResourceHandler {
     BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
-    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
+    FieldValidation validation = FieldValidation.of(request);
+    validation.check(r, decoded.duplicates(), warnings);
+    if (r.behavior() != null) {
+      r.behavior().decode(obj, validation, false, warnings);
+    }
     return obj;
   }
 
@@ -334,13 +347,20 @@ final class ResourceHandler {
     return !v.equals("0") && !v.equalsIgnoreCase("false");
   }
 
-  /** Adds the warnings as one {@code Warning} header ({@code 299 - "…"} entries). */
+  /**
+   * Adds the warnings as one {@code Warning} header ({@code 299 - "…"} entries), before those the
+   * response already carries.
+   */
   static ApiResponse withWarnings(ApiResponse response, List<String> warnings) {
     if (!warnings.isEmpty()) {
       List<String> parts = new ArrayList<>();
       for (String w : new java.util.LinkedHashSet<>(warnings)) {
         parts.add("299 - \"" + w.replace("\\", "\\\\").replace("\"", "\\\"")
             .replaceAll("[\\p{Cntrl}]", " ") + "\"");
+      }
+      String existing = response.headers().get("Warning");
+      if (existing != null && !existing.isEmpty()) {
+        parts.add(existing);
       }
       response.headers().put("Warning", String.join(", ", parts));
     }

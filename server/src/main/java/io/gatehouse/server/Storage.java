@@ -5,11 +5,14 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
+import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
+import io.gatehouse.server.crd.ObjectRules;
+import io.gatehouse.server.schema.RuleCompiler;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
 import java.io.IOException;
@@ -24,17 +27,20 @@ import java.util.function.Consumer;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (seeded
+ * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
+ * as their definitions come and go), RBAC over the stored roles and bindings (seeded
  * with the bootstrap policy) and the admission chain over the stored policies. Built once at start-up; {@link
  * #closeables()} lists what {@link GatehouseServer#close()} closes, store last.
  */
 final class Storage {
 
   private final ResourceHandler handler;
+  private final CrdController crds;
   private final List<AutoCloseable> closeables;
 
-  private Storage(ResourceHandler handler, List<AutoCloseable> closeables) {
+  private Storage(ResourceHandler handler, CrdController crds, List<AutoCloseable> closeables) {
     this.handler = handler;
+    this.crds = crds;
     this.closeables = closeables;
   }
 
@@ -55,6 +61,8 @@ final class Storage {
     }
     KeyValueStore store = SqliteKeyValueStore.open(db.resolve("state.db"));
     ResourceTable table = new ResourceTable(catalog);
+    table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
+        new CrdBehavior(RuleCompiler.NONE));
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(store);
     Registry registry = new Registry(store, options.clock(), lifecycle);
     NamespaceController namespaces = new NamespaceController(registry, table,
@@ -70,13 +78,17 @@ final class Storage {
     StoreSnapshot<ValidatingAdmissionPolicyPlugin> policies = new StoreSnapshot<>("policies",
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
         objects -> ValidatingAdmissionPolicyPlugin.create(objects, vapOptions));
-    StoreClusterState cluster = new StoreClusterState(store, table, catalog);
+    CrdController crds = new CrdController(registry, table, catalog, options.clock(),
+        (crd, version) -> ObjectRules.NONE, task -> Thread.ofVirtual().start(task));
+    crds.start();
+    StoreClusterState cluster = new StoreClusterState(store, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, closing::get, Duration.ofMinutes(1));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store));
+    return new Storage(handler, crds,
+        List.of(namespaces, compactor, roles, policies, crds, store));
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -106,6 +118,11 @@ final class Storage {
         }
       }
     }
+  }
+
+  /** Calls {@code listener} with the served catalog now and whenever custom resources change. */
+  void onCatalogChange(java.util.function.Consumer<ResourceCatalog> listener) {
+    crds.onCatalogChange(listener);
   }
 
   ResourceHandler handler() {

@@ -18,39 +18,67 @@ public final class EmbeddedResources {
 
   private EmbeddedResources() {}
 
-  /** Removes unknown metadata fields of the root and of embedded resources, in place. */
-  public static void coerce(Map<String, @Nullable Object> object, @Nullable JsonSchema schema) {
-    coerceMeta(object);
-    walk(object, schema);
+  /**
+   * Removes unknown metadata fields of the root and of embedded resources, in place (upstream's
+   * {@code objectmeta.CoerceWithOptions} on a resource root, keeping invalid fields).
+   *
+   * @return the removed fields' paths ({@code metadata.foo}, {@code spec.template.metadata.bar}),
+   *     sorted
+   * @throws CoercionException if an embedded resource's {@code apiVersion} or {@code kind} is not
+   *     a string
+   */
+  public static List<String> coerce(Map<String, @Nullable Object> object,
+      @Nullable JsonSchema schema) {
+    List<String> unknown = new ArrayList<>();
+    coerceMeta(null, object, unknown);
+    walk(null, object, schema, unknown);
+    java.util.Collections.sort(unknown);
+    return unknown;
   }
 
-  private static void coerceMeta(Map<?, ?> object) {
+  private static void coerceMeta(@Nullable String path, Map<?, ?> object, List<String> unknown) {
+    for (String k : List.of("apiVersion", "kind")) {
+      if (object.containsKey(k) && !(object.get(k) instanceof String)) {
+        throw new CoercionException(FieldError.invalid(Path.child(path, k), object.get(k),
+            "must be a string"));
+      }
+    }
     if (object.get("metadata") instanceof Map<?, ?> meta) {
+      String prefix = Path.print(Path.child(path, "metadata"));
+      for (Object k : meta.keySet()) {
+        if (!ObjectMetaValidation.FIELDS.contains(String.valueOf(k))) {
+          unknown.add(prefix + "." + k);
+        }
+      }
       meta.keySet().removeIf(k -> !ObjectMetaValidation.FIELDS.contains(String.valueOf(k)));
     }
   }
 
-  private static void walk(@Nullable Object x, @Nullable JsonSchema s) {
+  private static void walk(@Nullable String path, @Nullable Object x, @Nullable JsonSchema s,
+      List<String> unknown) {
     if (s == null) {
       return;
     }
     if (x instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        JsonSchema sub = s.properties.get(String.valueOf(e.getKey()));
+        String k = String.valueOf(e.getKey());
+        JsonSchema sub = s.properties.get(k);
+        String child = sub != null ? Path.child(path, k) : Path.key(path, k);
         if (sub == null) {
           sub = s.additionalPropertiesSchema();
         }
         if (sub != null && sub.xEmbeddedResource && e.getValue() instanceof Map<?, ?> inner) {
-          coerceMeta(inner);
+          coerceMeta(child, inner, unknown);
         }
-        walk(e.getValue(), sub);
+        walk(child, e.getValue(), sub, unknown);
       }
     } else if (x instanceof List<?> l) {
-      for (Object item : l) {
+      for (int i = 0; i < l.size(); i++) {
+        Object item = l.get(i);
         if (s.items != null && s.items.xEmbeddedResource && item instanceof Map<?, ?> inner) {
-          coerceMeta(inner);
+          coerceMeta(Path.index(path, i), inner, unknown);
         }
-        walk(item, s.items);
+        walk(Path.index(path, i), item, s.items, unknown);
       }
     }
   }
