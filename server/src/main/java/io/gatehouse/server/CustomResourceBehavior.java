@@ -12,6 +12,7 @@ import io.gatehouse.server.crd.CustomResourceValidator;
 import io.gatehouse.server.crd.ObjectRules;
 import io.gatehouse.server.schema.CoercionException;
 import io.gatehouse.server.schema.FieldError;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,10 @@ final class CustomResourceBehavior implements ResourceBehavior {
 
   @Override
   public List<String> validateCreate(Unstructured obj) {
-    check(obj, validator.validateCreate(obj.object()));
-    return CustomResourceValidator.warnings(obj.object(), null);
+    List<String> warnings = new ArrayList<>();
+    check(obj, validator.validateCreate(obj.object(), warnings));
+    warnings.addAll(CustomResourceValidator.warnings(obj.object(), null));
+    return warnings;
   }
 
   @Override
@@ -163,12 +166,14 @@ final class CustomResourceBehavior implements ResourceBehavior {
 
   @Override
   public List<String> validateUpdate(String subresource, Unstructured obj, Unstructured old) {
+    List<String> warnings = new ArrayList<>();
     if (subresource.equals("status")) {
-      check(obj, validator.validateStatusUpdate(obj.object(), old.object()));
+      check(obj, validator.validateStatusUpdate(obj.object(), old.object(), warnings));
     } else {
-      check(obj, validator.validateUpdate(obj.object(), old.object()));
+      check(obj, validator.validateUpdate(obj.object(), old.object(), warnings));
     }
-    return CustomResourceValidator.warnings(obj.object(), old.object());
+    warnings.addAll(CustomResourceValidator.warnings(obj.object(), old.object()));
+    return warnings;
   }
 
   private void check(Unstructured obj, List<FieldError> errors) {

@@ -11,8 +11,8 @@ import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
-import io.gatehouse.server.crd.ObjectRules;
-import io.gatehouse.server.schema.RuleCompiler;
+import io.gatehouse.server.crd.cel.CelObjectRules;
+import io.gatehouse.server.crd.cel.CelRuleCompiler;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class Storage {
     KeyValueStore store = SqliteKeyValueStore.open(db.resolve("state.db"));
     ResourceTable table = new ResourceTable(catalog);
     table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
-        new CrdBehavior(RuleCompiler.NONE));
+        new CrdBehavior(CelRuleCompiler.DEFAULT));
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(store);
     Registry registry = new Registry(store, options.clock(), lifecycle);
     NamespaceController namespaces = new NamespaceController(registry, table,
@@ -79,7 +79,8 @@ final class Storage {
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
         objects -> ValidatingAdmissionPolicyPlugin.create(objects, vapOptions));
     CrdController crds = new CrdController(registry, table, catalog, options.clock(),
-        (crd, version) -> ObjectRules.NONE, task -> Thread.ofVirtual().start(task));
+        (crd, version) -> CelObjectRules.of(version.schema()),
+        task -> Thread.ofVirtual().start(task));
     crds.start();
     StoreClusterState cluster = new StoreClusterState(store, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(

@@ -2,8 +2,8 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.catalog.ResourceCatalog;
-import io.gatehouse.server.crd.ObjectRules;
-import io.gatehouse.server.schema.RuleCompiler;
+import io.gatehouse.server.crd.cel.CelObjectRules;
+import io.gatehouse.server.crd.cel.CelRuleCompiler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,10 +22,10 @@ final class CrdFixture {
 
   CrdFixture() {
     api.table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
-        new CrdBehavior(RuleCompiler.NONE));
+        new CrdBehavior(CelRuleCompiler.DEFAULT));
     controller = new CrdController(api.registry, api.table, ResourceCatalog.builtin(),
         Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC),
-        (crd, version) -> ObjectRules.NONE, Runnable::run);
+        (crd, version) -> CelObjectRules.of(version.schema()), Runnable::run);
   }
 
   /** Runs the controllers until the CRDs settle (naming, establishing, finalizing). */

@@ -30,6 +30,15 @@ public final class GoSyntax {
     return OpenApiFormats.isDateTime(s);
   }
 
+  /** Go's {@code time.ParseDuration(s)}; empty when it fails. */
+  public static java.util.Optional<java.time.Duration> parseDuration(String s) {
+    try {
+      return GoDuration.parse(s);
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Whether Go's {@code time.ParseDuration(s)} succeeds. */
   public static boolean isDuration(String s) {
     try {

@@ -50,8 +50,9 @@ public final class CustomResourceValidator {
     this.rules = rules;
   }
 
-  /** The errors of a create. */
-  public List<FieldError> validateCreate(Map<String, @Nullable Object> obj) {
+  /** The errors of a create; {@code warnings} receives the rules' warnings. */
+  public List<FieldError> validateCreate(Map<String, @Nullable Object> obj,
+      List<String> warnings) {
     List<FieldError> typeMeta = typeMeta(obj);
     if (!typeMeta.isEmpty()) {
       return typeMeta;
@@ -63,12 +64,12 @@ public final class CustomResourceValidator {
     errs.addAll(ScaleFields.validateStatus(obj, scale));
     errs.addAll(EmbeddedResources.validate(obj, schema));
     errs.addAll(ListTypeValidation.validate(null, schema, obj));
-    return withRules(errs, obj, null);
+    return withRules(errs, obj, null, warnings);
   }
 
-  /** The errors of an update of the main resource. */
+  /** The errors of an update of the main resource; {@code warnings} as for creates. */
   public List<FieldError> validateUpdate(Map<String, @Nullable Object> obj,
-      Map<String, @Nullable Object> old) {
+      Map<String, @Nullable Object> old, List<String> warnings) {
     List<FieldError> typeMeta = typeMeta(obj);
     if (!typeMeta.isEmpty()) {
       return typeMeta;
@@ -80,12 +81,12 @@ public final class CustomResourceValidator {
     errs.addAll(ScaleFields.validateStatus(obj, scale));
     errs.addAll(EmbeddedResources.validate(obj, schema));
     errs.addAll(listTypes(obj, old));
-    return withRules(errs, obj, old);
+    return withRules(errs, obj, old, warnings);
   }
 
-  /** The errors of an update of {@code /status}. */
+  /** The errors of an update of {@code /status}; {@code warnings} as for creates. */
   public List<FieldError> validateStatusUpdate(Map<String, @Nullable Object> obj,
-      Map<String, @Nullable Object> old) {
+      Map<String, @Nullable Object> old, List<String> warnings) {
     List<FieldError> typeMeta = typeMeta(obj);
     if (!typeMeta.isEmpty()) {
       return typeMeta;
@@ -95,7 +96,7 @@ public final class CustomResourceValidator {
     errs.addAll(io.gatehouse.server.schema.Ratcheting.filter(schema(obj), obj, old, schema));
     errs.addAll(ScaleFields.validateStatus(obj, scale));
     errs.addAll(listTypes(obj, old));
-    return withRules(errs, obj, old);
+    return withRules(errs, obj, old, warnings);
   }
 
   /**
@@ -145,7 +146,7 @@ public final class CustomResourceValidator {
   }
 
   private List<FieldError> withRules(List<FieldError> errs, Map<String, @Nullable Object> obj,
-      @Nullable Map<String, @Nullable Object> old) {
+      @Nullable Map<String, @Nullable Object> old, List<String> warnings) {
     if (rules == ObjectRules.NONE) {
       return errs;
     }
@@ -156,7 +157,7 @@ public final class CustomResourceValidator {
           + "to complete validation"));
       return errs;
     }
-    errs.addAll(rules.validate(obj, old));
+    errs.addAll(rules.validate(obj, old, warnings));
     return errs;
   }
 

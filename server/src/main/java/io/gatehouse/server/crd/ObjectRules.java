@@ -13,14 +13,16 @@ import org.jspecify.annotations.Nullable;
 public interface ObjectRules {
 
   /** No rules. */
-  ObjectRules NONE = (object, old) -> List.of();
+  ObjectRules NONE = (object, old, warnings) -> List.of();
 
   /**
    * Returns the failed rules' errors, in schema order.
    *
    * @param object the new object
    * @param old the stored object for updates, else {@code null}
+   * @param warnings receives the failures of unchanged parts of an update (ratcheted: warned
+   *     about, not refused)
    */
   List<FieldError> validate(Map<String, @Nullable Object> object,
-      @Nullable Map<String, @Nullable Object> old);
+      @Nullable Map<String, @Nullable Object> old, List<String> warnings);
 }
