@@ -56,6 +56,11 @@ final class CustomResourceBehavior implements ResourceBehavior {
     return crd;
   }
 
+  /** The version's scale subresource, or {@code null}. */
+  CrdDefinition.@Nullable Scale scale() {
+    return version.subresources() == null ? null : version.subresources().scale();
+  }
+
   /** The version's printer columns; upstream serves an Age column when there are none. */
   List<CrdDefinition.Column> columns() {
     if (!version.columns().isEmpty()) {

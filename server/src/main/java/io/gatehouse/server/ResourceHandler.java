@@ -59,7 +59,9 @@ final class ResourceHandler {
     }
     StoredResource r = found.get();
     String sub = info.subresource();
-    if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))) {
+    boolean scale = sub.equals("scale") && r.behavior() instanceof CustomResourceBehavior cr
+        && cr.scale() != null;
+    if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status")) && !scale) {
       return Optional.empty();
     }
     boolean namespaces = ResourceStrategy.isNamespaces(r);
@@ -79,6 +81,11 @@ final class ResourceHandler {
     UserInfo user = request.user();
     WriteAdmission admit = user == null ? WriteAdmission.NONE : admission.apply(user);
     List<String> always = BehaviorRequests.begin(r, info.verb());
+    if (scale) {
+      return Optional.of(withWarnings(ScaleRequests.handle(request, info.verb(), r, registry,
+          ((CustomResourceBehavior) r.behavior()).scale(), ns, info.name(), admit,
+          dryRun(request)), always));
+    }
     return Optional.of(withWarnings(switch (info.verb()) {
       case "get" -> get(request, r, ns, info.name());
       case "list" -> list(request, r, ns);

@@ -114,6 +114,9 @@ final class TableConvertor {
           o -> (long) (size(o, "data") + size(o, "binaryData"))), age);
       case "/secrets" -> List.of(name, col("Type", o -> str(o, "type")),
           new Column("Data", "integer", "", 0, o -> (long) size(o, "data")), age);
+      // upstream's default table convertor: the creation time in RFC 3339
+      case "apiextensions.k8s.io/customresourcedefinitions" -> List.of(name,
+          new Column("Created At", "date", "", 0, o -> str(o, "metadata", "creationTimestamp")));
       default -> List.of(name, age);
     };
   }

@@ -71,6 +71,9 @@ class CustomResourceKubectlIT {
             storage: true
             subresources:
               status: {}
+              scale:
+                specReplicasPath: .spec.size
+                statusReplicasPath: .status.replicas
             additionalPrinterColumns:
             - name: Size
               type: integer
@@ -100,12 +103,60 @@ class CustomResourceKubectlIT {
                     properties:
                       ready:
                         type: boolean
+                      replicas:
+                        type: integer
         """.replace("GROUP", group);
   }
 
   private static String widget(String group, String name, int size) {
     return "apiVersion: " + group + "/v1\nkind: Widget\nmetadata:\n  name: " + name
         + "\nspec:\n  size: " + size + "\n";
+  }
+
+  /** A ValidatingAdmissionPolicy whose params are a custom object. */
+  private void paramsFromCustomResource(Kubectl k, String v, String group, String ns)
+      throws Exception {
+    String policy = """
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata: {name: max-keys-@V@}
+        spec:
+          paramKind: {apiVersion: @GROUP@/v1, kind: Widget}
+          matchConstraints:
+            resourceRules:
+            - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [configmaps]}
+          validations:
+          - expression: "object.data.size() <= params.spec.size"
+            messageExpression: "'too many keys: at most ' + string(params.spec.size)"
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata: {name: max-keys-@V@}
+        spec:
+          policyName: max-keys-@V@
+          validationActions: [Deny]
+          paramRef: {name: limits, namespace: @NS@, parameterNotFoundAction: Deny}
+          matchResources:
+            namespaceSelector:
+              matchLabels: {kubernetes.io/metadata.name: @NS@}
+        """.replace("@V@", v).replace("@GROUP@", group).replace("@NS@", ns);
+    Kubectl.Result created = admin(k, "create", "--validate=false", "-f",
+        write(v + "-policy.yaml", policy));
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+    assertThat(admin(k, "-n", ns, "apply", "--validate=false", "-f",
+        write(v + "-limits.yaml", widget(group, "limits", 1))).exitCode()).isZero();
+    String cm = write(v + "-cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c2\n"
+        + "data:\n  a: b\n  c: d\n");
+    Kubectl.Result denied = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      denied = admin(k, "-n", ns, "create", "--validate=false", "-f", cm);
+      if (denied.stderr().contains("denied request")) {
+        break;
+      }
+      Thread.sleep(300);
+    }
+    assertThat(denied.stderr()).contains("ValidatingAdmissionPolicy 'max-keys-" + v
+        + "' with binding 'max-keys-" + v + "' denied request: too many keys: at most 1");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,6 +199,14 @@ class CustomResourceKubectlIT {
     assertThat(admin(k, "-n", ns, "get", "wd", "w1", "-o",
         "jsonpath={.spec.size} {.metadata.labels.team} {.metadata.generation}").stdout())
         .isEqualTo("5 blue 2");
+    assertThat(admin(k, "-n", ns, "scale", "wd", "w1", "--replicas=3").stdout())
+        .contains("widget." + group + "/w1 scaled");
+    assertThat(admin(k, "-n", ns, "get", "wd", "w1", "-o", "jsonpath={.spec.size}").stdout())
+        .isEqualTo("3");
+    assertThat(admin(k, "get", "crd", "widgets." + group).stdout())
+        .containsPattern("NAME\\s+CREATED AT")
+        .containsPattern("widgets." + group.replace(".", "\\.") + "\\s+\\d{4}-\\d\\d-\\d\\dT");
+    paramsFromCustomResource(k, v, group, ns);
 
     Kubectl.Result invalid = admin(k, "-n", ns, "apply", "--validate=false", "-f",
         write(v + "-bad.yaml", widget(group, "bad", 0)));

@@ -19,7 +19,9 @@ class CustomResourceServingTest {
         - name: v1
           served: true
           storage: true
-          subresources: {status: {}}
+          subresources:
+            status: {}
+            scale: {specReplicasPath: .spec.size, statusReplicasPath: .status.replicas}
           additionalPrinterColumns:
           - {name: Size, type: integer, jsonPath: .spec.size}
           - {name: Color, type: string, jsonPath: .spec.color, priority: 1}
@@ -37,6 +39,7 @@ class CustomResourceServingTest {
                   type: object
                   properties:
                     ready: {type: boolean}
+                    replicas: {type: integer}
       """;
 
   private static final String WIDGETS = "/apis/example.com/v1/namespaces/default/widgets";
@@ -196,5 +199,47 @@ class CustomResourceServingTest {
         .contains("{\"type\":\"Established\",\"status\":\"False\",\"lastTransitionTime\":"
             + "\"2025-01-01T00:00:00Z\",\"reason\":\"NotAccepted\",\"message\":"
             + "\"not all names are accepted\"}");
+  }
+
+  @Test
+  void scale_getAndPatch_readAndWriteTheReplicaFields() {
+    f.yaml("POST", WIDGETS,
+        "{apiVersion: example.com/v1, kind: Widget, metadata: {name: w1}, spec: {size: 2}}");
+    ApiResponse get = f.api.send("GET", WIDGETS + "/w1/scale", "");
+    assertThat(get.bodyText().strip()).startsWith("{\"kind\":\"Scale\",\"apiVersion\":\"autoscaling/v1\","
+        + "\"metadata\":{\"name\":\"w1\",\"namespace\":\"default\",\"uid\":")
+        .endsWith("\"spec\":{\"replicas\":2},\"status\":{\"replicas\":0}}");
+    ApiResponse patched = f.api.send("PATCH", WIDGETS + "/w1/scale",
+        "{\"spec\":{\"replicas\":4}}", "Content-Type", "application/merge-patch+json");
+    assertThat(patched.bodyText()).contains("\"spec\":{\"replicas\":4}");
+    assertThat(f.api.send("GET", WIDGETS + "/w1", "").bodyText())
+        .contains("\"size\":4", "\"generation\":2");
+    ApiResponse negative = f.api.send("PATCH", WIDGETS + "/w1/scale",
+        "{\"spec\":{\"replicas\":-1}}", "Content-Type", "application/merge-patch+json");
+    assertThat(negative.status()).isEqualTo(422);
+    assertThat(negative.bodyText()).contains("\"message\":\"Scale.autoscaling \\\"w1\\\" is "
+        + "invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\"");
+  }
+
+  @Test
+  void discovery_establishedCrd_listsResourceWithNamesAndSubresources() {
+    AggregatedDiscovery discovery = new AggregatedDiscovery(f.controller.catalog());
+    String groups = new String(GoJson.encode(discovery.groups()), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(groups).contains("{\"resource\":\"widgets\",\"responseKind\":{\"group\":"
+        + "\"example.com\",\"version\":\"v1\",\"kind\":\"Widget\"},\"scope\":\"Namespaced\","
+        + "\"singularResource\":\"widget\",\"verbs\":[\"delete\",\"deletecollection\",\"get\","
+        + "\"list\",\"patch\",\"create\",\"update\",\"watch\"],\"shortNames\":[\"wd\"],"
+        + "\"categories\":[\"all\"],\"subresources\":[{\"subresource\":\"status\"");
+    Discovery legacy = new Discovery(f.controller.catalog(), "127.0.0.1:6443");
+    assertThat(legacy.resourceList(new io.gatehouse.api.GroupVersion("example.com", "v1")))
+        .isPresent();
+  }
+
+  @Test
+  void list_crdsAsTable_showsCreatedAt() {
+    ApiResponse r = f.api.send("GET", CrdFixture.CRDS, "",
+        "Accept", "application/json;as=Table;v=v1;g=meta.k8s.io");
+    assertThat(r.bodyText()).contains("{\"name\":\"Created At\",\"type\":\"date\"")
+        .contains("\"cells\":[\"widgets.example.com\",\"2025-01-01T00:00:00Z\"]");
   }
 }

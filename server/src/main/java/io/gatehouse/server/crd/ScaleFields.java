@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * paths are the configured JSON paths, leading dot included; a value of the wrong type reports
  * unstructured's accessor error. Stateless.
  */
-final class ScaleFields {
+public final class ScaleFields {
 
   private static final long MAX_INT32 = Integer.MAX_VALUE;
 
@@ -66,6 +66,70 @@ final class ScaleFields {
           + MAX_INT32));
     }
     return List.of();
+  }
+
+  /**
+   * The {@code autoscaling/v1} Scale of a custom object (upstream's {@code
+   * scaleFromCustomResource}); replica counts absent are 0.
+   *
+   * @return the Scale, or empty when the spec replicas field does not exist
+   * @throws IllegalStateException with unstructured's accessor error for fields of the wrong type
+   */
+  public static java.util.Optional<Map<String, Object>> scale(Map<String, @Nullable Object> obj,
+      CrdDefinition.Scale scale) {
+    try {
+      Object spec = nested(obj, scale.specReplicasPath(), "int64");
+      Object status = nested(obj, scale.statusReplicasPath(), "int64");
+      Object selector = scale.labelSelectorPath() == null ? null
+          : nested(obj, scale.labelSelectorPath(), "string");
+      Map<String, @Nullable Object> meta = CustomResourceValidator.metadata(obj);
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("kind", "Scale");
+      m.put("apiVersion", "autoscaling/v1");
+      Map<String, Object> md = new java.util.LinkedHashMap<>();
+      for (String k : List.of("name", "namespace", "uid", "resourceVersion",
+          "creationTimestamp")) {
+        if (meta.get(k) != null) {
+          md.put(k, meta.get(k));
+        }
+      }
+      m.put("metadata", md);
+      Map<String, Object> specMap = new java.util.LinkedHashMap<>();
+      specMap.put("replicas", int32(spec));
+      m.put("spec", specMap);
+      Map<String, Object> statusMap = new java.util.LinkedHashMap<>();
+      statusMap.put("replicas", int32(status));
+      if (selector != null && !((String) selector).isEmpty()) {
+        statusMap.put("selector", selector);
+      }
+      m.put("status", statusMap);
+      return spec == null ? java.util.Optional.empty() : java.util.Optional.of(m);
+    } catch (AccessorException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Go's {@code int32(n)} of a replica count read as int64 (absent: 0). */
+  private static long int32(@Nullable Object n) {
+    return n instanceof Long l ? l.intValue() : 0L;
+  }
+
+  /** Sets the spec replicas of a custom object at {@code specReplicasPath}, creating parents. */
+  @SuppressWarnings("unchecked")
+  public static void setReplicas(Map<String, @Nullable Object> obj, CrdDefinition.Scale scale,
+      long replicas) {
+    String path = scale.specReplicasPath();
+    String[] fields = (path.startsWith(".") ? path.substring(1) : path).split("\\.", -1);
+    Map<String, Object> m = (Map<String, Object>) (Map<?, ?>) obj;
+    for (int i = 0; i < fields.length - 1; i++) {
+      Object next = m.get(fields[i]);
+      if (!(next instanceof Map<?, ?>)) {
+        next = new java.util.LinkedHashMap<String, Object>();
+        m.put(fields[i], next);
+      }
+      m = (Map<String, Object>) next;
+    }
+    m.put(fields[fields.length - 1], replicas);
   }
 
   /** unstructured's {@code NestedInt64}/{@code NestedString}; {@code null} when absent. */
