@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * every change to the CRDs it rebuilds the {@link CustomResourceIndex} (the resource table and the
  * catalog listeners, i.e. discovery, see it at once), then, as the naming controller, accepts the
  * requested names that are free in the group ({@code NamesAccepted}); as the establishing
- * controller, marks CRDs with accepted names {@code Established}; and as the finalizer, deletes
+ * controller, marks CRDs with accepted names {@code Established}; as the API-approval controller,
+ * records whether CRDs of protected groups carry the approval annotation; and as the finalizer, deletes
  * the objects of a CRD marked for deletion (directly in the registry, without admission, as
  * upstream goes to storage), records {@code Terminating} progress and removes the finalizer. The
  * watch runs on one virtual thread, finalizers on the given executor. Thread-safe.
@@ -164,6 +165,11 @@ final class CrdController implements AutoCloseable {
     if (crd.conditionTrue("NamesAccepted") && !crd.conditionTrue("Established")) {
       updateStatus(crd.name(), u -> CrdConditions.set(u.object(), CrdConditions.ESTABLISHED,
           now()));
+      return;
+    }
+    CrdConditions.Condition approval = CrdConditions.approval(crd);
+    if (approval != null && !CrdConditions.equivalent(approval, crd.status().conditions())) {
+      updateStatus(crd.name(), u -> CrdConditions.set(u.object(), approval, now()));
     }
   }
 

@@ -242,4 +242,21 @@ class CustomResourceServingTest {
     assertThat(r.bodyText()).contains("{\"name\":\"Created At\",\"type\":\"date\"")
         .contains("\"cells\":[\"widgets.example.com\",\"2025-01-01T00:00:00Z\"]");
   }
+
+  @Test
+  void settle_protectedGroupWithApproval_recordsConformance() {
+    String approved = CRD.replace("widgets.example.com", "gadgets.x.k8s.io")
+        .replace("group: example.com", "group: x.k8s.io")
+        .replace("metadata: {name: gadgets.x.k8s.io}", "metadata: {name: gadgets.x.k8s.io, "
+            + "annotations: {api-approved.kubernetes.io: \"https://github.com/kubernetes/"
+            + "enhancements/pull/1111\"}}")
+        .replace("plural: widgets, kind: Widget, shortNames: [wd]", "plural: gadgets, kind: Gadget");
+    ApiResponse created = f.yaml("POST", CrdFixture.CRDS, approved);
+    assertThat(created.status()).as(created.bodyText()).isEqualTo(201);
+    f.settle();
+    assertThat(f.api.send("GET", CrdFixture.CRDS + "/gadgets.x.k8s.io", "").bodyText())
+        .contains("{\"type\":\"KubernetesAPIApprovalPolicyConformant\",\"status\":\"True\","
+            + "\"lastTransitionTime\":\"2025-01-01T00:00:00Z\",\"reason\":\"ApprovedAnnotation\","
+            + "\"message\":\"approved in https://github.com/kubernetes/enhancements/pull/1111\"}");
+  }
 }

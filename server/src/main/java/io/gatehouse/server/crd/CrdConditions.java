@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * The status apiextensions' controllers maintain on CRDs, on decoded objects: {@link #set}
  * (upstream's {@code SetCRDCondition}: the transition time moves only when the status changes),
  * the naming controller's accepted names and {@code NamesAccepted}/{@code Established}
- * conditions ({@link #naming}), and the establishing controller's condition. Stateless.
+ * conditions ({@link #naming}), the establishing controller's condition and the API-approval
+ * controller's ({@link #approval}). Stateless.
  */
 public final class CrdConditions {
 
@@ -144,6 +145,29 @@ public final class CrdConditions {
     CrdDefinition.Names names = new CrdDefinition.Names(plural, singular, kind, listKind,
         shortNames, requested.categories());
     return new Naming(namesJson(names), namesAccepted, established);
+  }
+
+  /**
+   * The API-approval controller's {@code KubernetesAPIApprovalPolicyConformant} condition of a
+   * CRD in a protected group ({@code *.k8s.io}, {@code *.kubernetes.io}), or {@code null} for other
+   * groups.
+   */
+  public static @Nullable Condition approval(CrdDefinition crd) {
+    String group = crd.group();
+    if (!(group.equals("k8s.io") || group.endsWith(".k8s.io") || group.equals("kubernetes.io")
+        || group.endsWith(".kubernetes.io"))) {
+      return null;
+    }
+    String annotation = crd.metadata().get("annotations") instanceof Map<?, ?> a
+        && a.get("api-approved.kubernetes.io") instanceof String v ? v : "";
+    ApprovalState state = ApprovalState.of(annotation);
+    String type = "KubernetesAPIApprovalPolicyConformant";
+    return switch (state.kind()) {
+      case INVALID -> new Condition(type, "False", "InvalidAnnotation", state.reason());
+      case MISSING -> new Condition(type, "False", "MissingAnnotation", state.reason());
+      case APPROVED -> new Condition(type, "True", "ApprovedAnnotation", state.reason());
+      case BYPASSED -> new Condition(type, "False", "UnapprovedAnnotation", state.reason());
+    };
   }
 
   private static @Nullable String conflict(String requested, String accepted, Set<String> used) {
