@@ -6,11 +6,14 @@ import io.gatehouse.api.StatusException;
 import io.gatehouse.api.StatusReason;
 import io.gatehouse.api.Unstructured;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request-level rules of resources with a {@link ResourceBehavior} (custom resources, CRDs),
  * kept out of {@link ResourceHandler}: the verb check and deprecation warning of custom resources,
- * their patch types (no strategic merge patch), and the update that must carry a {@code
+ * their patch types (no strategic merge patch), the decoding of applied configurations, and the
+ * update that must carry a {@code
  * resourceVersion} (neither allows unconditional updates). Stateless.
  */
 final class BehaviorRequests {
@@ -39,12 +42,28 @@ final class BehaviorRequests {
    */
   static void checkPatchType(StoredResource r, String type, List<String> supported) {
     if (r.behavior() instanceof CustomResourceBehavior) {
-      if (!type.equals("application/json-patch+json")
-          && !type.equals("application/merge-patch+json")) {
+      if (!CustomResourceBehavior.PATCH_TYPES.contains(type)) {
         throw ApiErrors.unsupportedMediaType(CustomResourceBehavior.PATCH_TYPES);
       }
     } else if (!supported.contains(type)) {
       throw ApiErrors.unsupportedMediaType(supported);
+    }
+  }
+
+  /** Prunes a custom resource's apply configuration to its schema, before field management. */
+  static void pruneConfiguration(StoredResource r, Map<String, @Nullable Object> configuration) {
+    if (r.behavior() instanceof CustomResourceBehavior cr) {
+      cr.pruneConfiguration(configuration);
+    }
+  }
+
+  /**
+   * Decodes the result of a server-side apply as a patched object of {@code r} (pruning,
+   * defaulting, unknown fields by {@code fieldValidation}); does nothing for other resources.
+   */
+  static void decodeApplied(StoredResource r, ApiRequest request, Unstructured obj) {
+    if (r.behavior() != null) {
+      r.behavior().decode(obj, FieldValidation.of(request), true, new java.util.ArrayList<>());
     }
   }
 

@@ -139,6 +139,11 @@ final class CustomResourceBehavior implements ResourceBehavior {
         + kind + ": " + error;
   }
 
+  /** Prunes a server-side apply configuration to the version's schema. */
+  void pruneConfiguration(Map<String, @Nullable Object> configuration) {
+    codec.pruneConfiguration(configuration, version.name());
+  }
+
   @Override
   public void read(Unstructured stored) {
     codec.read(stored.object());

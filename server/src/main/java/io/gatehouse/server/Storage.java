@@ -35,11 +35,16 @@ import java.util.function.Consumer;
 final class Storage {
 
   private final ResourceHandler handler;
+  private final Registry registry;
+  private final ResourceTable resources;
   private final CrdController crds;
   private final List<AutoCloseable> closeables;
 
-  private Storage(ResourceHandler handler, CrdController crds, List<AutoCloseable> closeables) {
+  private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
+      CrdController crds, List<AutoCloseable> closeables) {
     this.handler = handler;
+    this.registry = registry;
+    this.resources = resources;
     this.crds = crds;
     this.closeables = closeables;
   }
@@ -87,8 +92,8 @@ final class Storage {
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1));
-    return new Storage(handler, crds,
+        admission::forUser, closing::get, Duration.ofMinutes(1), authorizer);
+    return new Storage(handler, registry, table, crds,
         List.of(namespaces, compactor, roles, policies, crds, store));
   }
 
@@ -128,6 +133,14 @@ final class Storage {
 
   ResourceHandler handler() {
     return handler;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  ResourceTable resources() {
+    return resources;
   }
 
   List<AutoCloseable> closeables() {

@@ -259,4 +259,14 @@ class CustomResourceServingTest {
             + "\"lastTransitionTime\":\"2025-01-01T00:00:00Z\",\"reason\":\"ApprovedAnnotation\","
             + "\"message\":\"approved in https://github.com/kubernetes/enhancements/pull/1111\"}");
   }
+
+  @Test
+  void apply_newWidget_isCreatedPrunedAndDefaulted() {
+    ApiResponse r = f.api.send("PATCH", WIDGETS + "/w9?fieldManager=test",
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w9\nspec:\n  size: 3\n"
+            + "  shape: round\n", "Content-Type", "application/apply-patch+yaml");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
+    assertThat(r.bodyText()).contains("\"spec\":{\"size\":3,\"color\":\"red\"}")
+        .doesNotContain("shape");
+  }
 }

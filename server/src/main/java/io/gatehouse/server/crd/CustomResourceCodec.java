@@ -57,6 +57,16 @@ public final class CustomResourceCodec {
   }
 
   /**
+   * Prunes an applied configuration of {@code version} in place (no defaulting: the applier must
+   * not own defaults), so that field management records only fields the schema knows.
+   */
+  public void pruneConfiguration(Map<String, @Nullable Object> configuration, String version) {
+    if (ownKind(configuration)) {
+      Pruning.prune(configuration, schemas.get(version));
+    }
+  }
+
+  /**
    * Decodes an object read from storage in place, with the schema of the version in its {@code
    * apiVersion} (the storage version's when that version is gone). Never throws: fields of the
    * wrong type are left for validation to report.
