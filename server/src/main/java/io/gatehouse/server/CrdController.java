@@ -54,6 +54,8 @@ final class CrdController implements AutoCloseable {
   private final Executor finalizers;
   private final List<Consumer<ResourceCatalog>> listeners = new CopyOnWriteArrayList<>();
   private final Set<String> finalizing = ConcurrentHashMap.newKeySet();
+  /** Compiled rules by CRD uid, generation and version: status changes do not recompile. */
+  private final java.util.Map<String, ObjectRules> compiled = new ConcurrentHashMap<>();
   private volatile CustomResourceIndex index;
   private volatile long revision;
   private Thread thread;
@@ -71,7 +73,8 @@ final class CrdController implements AutoCloseable {
     this.table = table;
     this.base = base;
     this.clock = clock;
-    this.rules = rules;
+    this.rules = (crd, version) -> compiled.computeIfAbsent(ruleKey(crd, version),
+        k -> rules.apply(crd, version));
     this.finalizers = finalizers;
     this.index = new CustomResourceIndex(base, List.of());
     refresh(list());
@@ -121,11 +124,23 @@ final class CrdController implements AutoCloseable {
 
   private synchronized void refresh(List<Unstructured> crds) {
     CustomResourceIndex next = CustomResourceIndex.of(base, crds, rules);
+    Set<String> live = new java.util.HashSet<>();
+    for (StoredResource r : next.resources()) {
+      if (r.behavior() instanceof CustomResourceBehavior b) {
+        b.definition().versions().forEach(v -> live.add(ruleKey(b.definition(), v)));
+      }
+    }
+    compiled.keySet().retainAll(live);
     table.setCustomResources(next.resources());
     index = next;
     for (Consumer<ResourceCatalog> l : listeners) {
       l.accept(next.catalog());
     }
+  }
+
+  private static String ruleKey(CrdDefinition crd, CrdDefinition.Version version) {
+    return crd.metadata().get("uid") + "/" + crd.metadata().get("generation") + "/"
+        + version.name();
   }
 
   private void sync(Unstructured stored) {
