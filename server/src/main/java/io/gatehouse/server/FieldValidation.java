@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The {@code fieldValidation} parameter ({@code Ignore}, {@code Warn} — the default — or {@code
- * Strict}). Without OpenAPI schemas only duplicate fields can be detected (unknown fields are not):
- * {@code Warn} adds {@code duplicate field "<path>"} warnings, {@code Strict} fails with 400
- * {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error: duplicate
- * field "<path>", …}.
+ * Strict}). Without OpenAPI schemas only duplicate fields can be detected for stored resources;
+ * the review resources, whose types Gatehouse knows, also report unknown fields. {@code Warn} adds
+ * {@code duplicate field "<path>"} / {@code unknown field "<path>"} warnings, {@code Strict} fails
+ * with 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error:
+ * duplicate field "<path>", …}.
  */
 enum FieldValidation {
   IGNORE, WARN, STRICT;
@@ -30,17 +31,24 @@ enum FieldValidation {
   }
 
   void check(StoredResource r, List<String> duplicates, List<String> warnings) {
-    if (duplicates.isEmpty() || this == IGNORE) {
+    check(r.kind(), duplicates.stream().map(d -> "duplicate field " + GoQuote.quote(d)).toList(),
+        warnings);
+  }
+
+  /**
+   * Applies the mode to strict-decoding problems already worded ({@code duplicate field "x"},
+   * {@code unknown field "spec.y"}) of a body of {@code kind}.
+   */
+  void check(io.gatehouse.api.GroupVersionKind kind, List<String> errors, List<String> warnings) {
+    if (errors.isEmpty() || this == IGNORE) {
       return;
     }
-    List<String> errors = duplicates.stream().map(d -> "duplicate field " + GoQuote.quote(d))
-        .toList();
     if (this == WARN) {
       warnings.addAll(errors);
       return;
     }
-    throw StatusException.badRequest(r.kind().kind() + " in version "
-        + GoQuote.quote(r.kind().version()) + " cannot be handled as a " + r.kind().kind()
+    throw StatusException.badRequest(kind.kind() + " in version "
+        + GoQuote.quote(kind.version()) + " cannot be handled as a " + kind.kind()
         + ": strict decoding error: " + String.join(", ", errors));
   }
 }

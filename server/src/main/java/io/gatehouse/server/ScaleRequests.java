@@ -16,9 +16,13 @@ import org.jspecify.annotations.Nullable;
  * get} answers the {@code autoscaling/v1} Scale built from the object's replica and selector
  * fields; {@code update} and {@code patch} (JSON and merge patches of the Scale) validate {@code
  * spec.replicas} and write it to the object's {@code specReplicasPath}, an update of the object
- * itself (its validation and admission run, as the main resource's). Stateless.
+ * (its validation runs) that admission sees as Scale objects of the {@code scale} subresource,
+ * as for built-in workloads ({@link ScaleHandler}). Stateless.
  */
 final class ScaleRequests {
+
+  private static final io.gatehouse.api.GroupVersionKind SCALE =
+      new io.gatehouse.api.GroupVersionKind("autoscaling", "v1", "Scale");
 
   private ScaleRequests() {}
 
@@ -45,7 +49,12 @@ final class ScaleRequests {
     Object body = BodyDecoder.decode(request.body(), verb.equals("patch") ? "application/json"
         : request.headers().first("Content-Type")).value();
     String patchType = type;
-    Registry.Written w = registry.update(r, ns, name, "", old -> {
+    WriteAdmission onScales = w -> admit.validate(new WriteRequest(w.resource(), "scale",
+        w.operation(), w.namespace(), w.name(),
+        w.object() == null ? null : Unstructured.copyOf(scaleOf(w.object(), scale, r)),
+        w.oldObject() == null ? null : Unstructured.copyOf(scaleOf(w.oldObject(), scale, r)),
+        w.dryRun(), SCALE));
+    Registry.Written w = registry.update(r, ns, name, "scale", old -> {
       Map<String, Object> current = scaleOf(old, scale, r);
       Unstructured wanted = verb.equals("patch")
           ? Patches.apply(patchType, Unstructured.copyOf(current), body, r, name)
@@ -59,7 +68,7 @@ final class ScaleRequests {
         old.metadataForWrite().remove("resourceVersion");
       }
       return old;
-    }, dryRun, admit);
+    }, dryRun, onScales);
     return ResourceHandler.withWarnings(ApiResponse.json(200, scaleOf(w.object(), scale, r)),
         w.warnings());
   }
