@@ -5,11 +5,14 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
+import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.node.NodeAuthorizer;
 import io.gatehouse.auth.node.NodeGraph;
 import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
+import io.gatehouse.server.crd.cel.CelObjectRules;
+import io.gatehouse.server.crd.cel.CelRuleCompiler;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
 import java.io.IOException;
@@ -24,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (the
+ * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
+ * as their definitions come and go), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
  * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
  * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
@@ -35,13 +39,15 @@ final class Storage {
   private final ResourceHandler handler;
   private final Registry registry;
   private final ResourceTable resources;
+  private final CrdController crds;
   private final List<AutoCloseable> closeables;
 
   private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
-      List<AutoCloseable> closeables) {
+      CrdController crds, List<AutoCloseable> closeables) {
     this.handler = handler;
     this.registry = registry;
     this.resources = resources;
+    this.crds = crds;
     this.closeables = closeables;
   }
 
@@ -63,6 +69,8 @@ final class Storage {
     }
     KeyValueStore store = SqliteKeyValueStore.open(db.resolve("state.db"));
     ResourceTable table = new ResourceTable(catalog);
+    table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
+        new CrdBehavior(CelRuleCompiler.DEFAULT));
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(store);
     Registry registry = new Registry(store, options.clock(), lifecycle);
     NamespaceController namespaces = new NamespaceController(registry, table,
@@ -86,7 +94,11 @@ final class Storage {
     StoreSnapshot<ValidatingAdmissionPolicyPlugin> policies = new StoreSnapshot<>("policies",
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
         objects -> ValidatingAdmissionPolicyPlugin.create(objects, vapOptions));
-    StoreClusterState cluster = new StoreClusterState(store, table, catalog);
+    CrdController crds = new CrdController(registry, table, catalog, options.clock(),
+        (crd, version) -> CelObjectRules.of(version.schema()),
+        task -> Thread.ofVirtual().start(task));
+    crds.start();
+    StoreClusterState cluster = new StoreClusterState(store, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
@@ -94,8 +106,9 @@ final class Storage {
         admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
         Duration.ofMinutes(1), authorizer);
     closeables.add(policies);
+    closeables.add(crds);
     closeables.add(store);
-    return new Storage(handler, registry, table, List.copyOf(closeables));
+    return new Storage(handler, registry, table, crds, List.copyOf(closeables));
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */
@@ -121,6 +134,11 @@ final class Storage {
       case PodSecurityConfigurationLoader.Failed f -> throw new IllegalArgumentException(
           "--admission-control-config-file " + file + ": " + String.join("; ", f.errors()));
     };
+  }
+
+  /** Calls {@code listener} with the served catalog now and whenever custom resources change. */
+  void onCatalogChange(java.util.function.Consumer<ResourceCatalog> listener) {
+    crds.onCatalogChange(listener);
   }
 
   ResourceHandler handler() {
