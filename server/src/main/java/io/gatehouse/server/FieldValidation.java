@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The {@code fieldValidation} parameter ({@code Ignore}, {@code Warn} — the default — or {@code
- * Strict}). Without OpenAPI schemas only duplicate fields can be detected (unknown fields are not):
- * {@code Warn} adds {@code duplicate field "<path>"} warnings, {@code Strict} fails with 400
- * {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error: duplicate
- * field "<path>", …}.
+ * Strict}) applied to duplicate fields and to fields the kind's OpenAPI schema does not declare:
+ * {@code Warn} adds {@code duplicate field "<path>"} and {@code unknown field "<path>"} warnings,
+ * {@code Strict} fails with 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>:
+ * strict decoding error: duplicate field "<path>", unknown field "<path>", …}.
  */
 enum FieldValidation {
   IGNORE, WARN, STRICT;
@@ -30,11 +30,18 @@ enum FieldValidation {
   }
 
   void check(StoredResource r, List<String> duplicates, List<String> warnings) {
-    if (duplicates.isEmpty() || this == IGNORE) {
+    check(r, duplicates, List.of(), warnings);
+  }
+
+  /** Reports duplicate fields, then unknown ones, as warnings or a 400 as the value asks. */
+  void check(StoredResource r, List<String> duplicates, List<String> unknown,
+      List<String> warnings) {
+    if ((duplicates.isEmpty() && unknown.isEmpty()) || this == IGNORE) {
       return;
     }
-    List<String> errors = duplicates.stream().map(d -> "duplicate field " + GoQuote.quote(d))
-        .toList();
+    List<String> errors = new java.util.ArrayList<>();
+    duplicates.forEach(d -> errors.add("duplicate field " + GoQuote.quote(d)));
+    unknown.forEach(u -> errors.add("unknown field " + GoQuote.quote(u)));
     if (this == WARN) {
       warnings.addAll(errors);
       return;

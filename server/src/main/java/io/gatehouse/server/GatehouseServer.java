@@ -134,7 +134,8 @@ public final class GatehouseServer implements AutoCloseable {
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
-        storage.handler()::handle));
+        storage.handler()::handle,
+        new OpenApiEndpoint(storage.openApi(), options.clock())::handle));
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);

@@ -33,10 +33,19 @@ final class ResourceHandler {
   private final Function<UserInfo, WriteAdmission> admission;
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
+  private final FieldSchemas schemas;
 
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval) {
+    this(resources, registry, clock, admission, stopping, bookmarkInterval, FieldSchemas.NONE);
+  }
+
+  /** @param schemas the schemas unknown fields are found with */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
+      Duration bookmarkInterval, FieldSchemas schemas) {
+    this.schemas = schemas;
     this.resources = resources;
     this.registry = registry;
     this.reader = new RegistryReader(registry.store());
@@ -276,7 +285,10 @@ final class ResourceHandler {
     BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
-    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
+    FieldValidation validation = FieldValidation.of(request);
+    validation.check(r, decoded.duplicates(),
+        validation == FieldValidation.IGNORE ? List.of() : schemas.unknown(r, obj.object()),
+        warnings);
     return obj;
   }
 

@@ -10,6 +10,7 @@ import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
+import io.gatehouse.server.openapi.OpenApiService;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
 import java.io.IOException;
@@ -32,10 +33,13 @@ final class Storage {
 
   private final ResourceHandler handler;
   private final List<AutoCloseable> closeables;
+  private final OpenApiService openApi;
 
-  private Storage(ResourceHandler handler, List<AutoCloseable> closeables) {
+  private Storage(ResourceHandler handler, List<AutoCloseable> closeables,
+      OpenApiService openApi) {
     this.handler = handler;
     this.closeables = closeables;
+    this.openApi = openApi;
   }
 
   /**
@@ -74,9 +78,12 @@ final class Storage {
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
+    OpenApiService openApi = BuiltinOpenApi.service(catalog, table,
+        VersionInfo.gitVersion(options.projectVersion()));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store));
+        admission::forUser, closing::get, Duration.ofMinutes(1),
+        new FieldSchemas(openApi::definitions));
+    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store), openApi);
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -106,6 +113,11 @@ final class Storage {
         }
       }
     }
+  }
+
+  /** The OpenAPI documents of the served resources. */
+  OpenApiService openApi() {
+    return openApi;
   }
 
   ResourceHandler handler() {
