@@ -73,7 +73,9 @@ final class OpenApiEndpoint {
     }
     Optional<Rendered> doc = service.groupVersion(key);
     if (doc.isEmpty()) {
-      return ApiResponse.error(404, "404 page not found");
+      ApiResponse notFound = ApiResponse.error(404, "404 page not found");
+      notFound.headers().put("Vary", "Accept");
+      return notFound;
     }
     String hash = request.queryValue("hash").orElse("");
     if (!hash.isEmpty() && !hash.equals(doc.get().etag())) {

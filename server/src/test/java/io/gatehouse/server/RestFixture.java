@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.server.openapi.Definitions;
 import io.gatehouse.storage.InMemoryKeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +36,7 @@ final class RestFixture {
   RestFixture(Function<UserInfo, WriteAdmission> admission) {
     namespaces.createDefaults();
     handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, () -> false,
-        Duration.ofMillis(200));
+        Duration.ofMillis(200), new FieldSchemas(Definitions::builtin));
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
