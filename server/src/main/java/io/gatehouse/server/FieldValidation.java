@@ -2,7 +2,9 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.StatusException;
+import io.gatehouse.api.Unstructured;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code fieldValidation} parameter ({@code Ignore}, {@code Warn} — the default — or {@code
@@ -27,6 +29,31 @@ enum FieldValidation {
       case "Strict" -> STRICT;
       default -> throw StatusException.badRequest("fieldValidation parameter unsupported: " + v);
     };
+  }
+
+  /**
+   * Reports the unknown fields of a patched object as kube-apiserver's patch handler does: as
+   * warnings under {@code Warn}; under {@code Strict} as 422 {@code "" is invalid: patch: Invalid
+   * value: "<patch>": strict decoding error: unknown field "<path>", …} where {@code <patch>} is
+   * the strategic merge patch as Go prints a map ({@code %+v}) or, for JSON and merge patches,
+   * the patched object's JSON.
+   */
+  void checkPatched(String patchType, @Nullable Object patch, Unstructured patched,
+      List<String> unknown, List<String> warnings) {
+    if (unknown.isEmpty() || this == IGNORE) {
+      return;
+    }
+    List<String> errors = unknown.stream().map(u -> "unknown field " + GoQuote.quote(u)).toList();
+    if (this == WARN) {
+      warnings.addAll(errors);
+      return;
+    }
+    String value = patchType.equals("application/strategic-merge-patch+json")
+        ? GoFormat.value(patch)
+        : new String(GoJson.encode(patched.object()), java.nio.charset.StandardCharsets.UTF_8)
+            .stripTrailing();
+    throw ApiErrors.invalid("", "", "", List.of(ApiErrors.FieldError.invalid("patch",
+        GoQuote.quote(value), "strict decoding error: " + String.join(", ", errors))));
   }
 
   void check(StoredResource r, List<String> duplicates, List<String> warnings) {

@@ -216,9 +216,16 @@ final class ResourceHandler {
       throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
     }
     decoded = BodyDecoder.decode(request.body(), "application/json");
-    FieldValidation.of(request).check(r, decoded.duplicates(), warnings);
-    Registry.Written w = registry.update(r, ns, name, sub,
-        old -> Patches.apply(type, old, decoded.value(), r, name), dryRun(request), admit);
+    FieldValidation validation = FieldValidation.of(request);
+    validation.check(r, decoded.duplicates(), warnings);
+    Registry.Written w = registry.update(r, ns, name, sub, old -> {
+      Unstructured patched = Patches.apply(type, old, decoded.value(), r, name);
+      if (validation != FieldValidation.IGNORE && !type.equals("application/apply-patch+yaml")) {
+        validation.checkPatched(type, decoded.value(), patched,
+            schemas.unknown(r, patched.object()), warnings);
+      }
+      return patched;
+    }, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }

@@ -113,6 +113,31 @@ class ResourceHandlerTest {
   }
 
   @Test
+  void patch_strategicUnknownFieldUnderStrict_isInvalidWithGoPrintedPatch() throws Exception {
+    api.json("POST", CM, CM_BODY);
+    ApiResponse r = api.send("PATCH", CM + "/c1?fieldValidation=Strict",
+        "{\"data\":{\"k\":\"v\"},\"spek\":{\"b\":[1,2.5,true,null],\"a\":\"x y\"}}",
+        "Content-Type", "application/strategic-merge-patch+json");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(422);
+    com.fasterxml.jackson.databind.JsonNode status =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertThat(status.get("message").asText()).isEqualTo(" \"\" is invalid: patch: Invalid value: "
+        + "\"map[data:map[k:v] spek:map[a:x y b:[1 2.5 true <nil>]]]\": strict decoding error: "
+        + "unknown field \"spek\"");
+    assertThat(status.at("/details/causes/0/field").asText()).isEqualTo("patch");
+    assertThat(api.json("GET", CM + "/c1", "").bodyText()).doesNotContain("spek");
+  }
+
+  @Test
+  void patch_mergeUnknownFieldUnderWarn_appliesAndWarns() {
+    api.json("POST", CM, CM_BODY);
+    ApiResponse r = api.send("PATCH", CM + "/c1", "{\"data\":{\"k\":\"v\"},\"spek\":1}",
+        "Content-Type", "application/merge-patch+json");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+    assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"spek\\\"\"");
+  }
+
+  @Test
   void list_limitAndContinue_pagesThroughEverything() {
     for (int i = 0; i < 5; i++) {
       api.json("POST", CM, "{\"metadata\":{\"name\":\"c" + i + "\",\"labels\":{\"i\":\"" + i + "\"}}}");
