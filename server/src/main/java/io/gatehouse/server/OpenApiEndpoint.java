@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /openapi/v2} and {@code /openapi/v3[/...]} as kube-openapi's handlers answer them: content
@@ -20,7 +21,8 @@ import java.util.Optional;
  * quoted {@code Etag} with {@code 304} for a matching {@code If-None-Match}, {@code Vary: Accept},
  * and for a group/version document asked for with {@code ?hash=}: a {@code 301} to the current
  * hash when it differs, else {@code Cache-Control: public, immutable} and an {@code Expires} a year
- * ahead. Thread-safe.
+ * ahead. An unknown group/version gets what kube-openapi's handler leaves behind when it returns
+ * early: 200 with an empty body. Thread-safe.
  */
 final class OpenApiEndpoint {
 
@@ -29,12 +31,13 @@ final class OpenApiEndpoint {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
-  private final OpenApiService service;
+  private final Supplier<OpenApiService> documents;
   private final Clock clock;
   private final String lastModified;
 
-  OpenApiEndpoint(OpenApiService service, Clock clock) {
-    this.service = service;
+  /** @param documents the documents (may block until they are loaded) */
+  OpenApiEndpoint(Supplier<OpenApiService> documents, Clock clock) {
+    this.documents = documents;
     this.clock = clock;
     this.lastModified = httpDate(clock);
   }
@@ -42,19 +45,26 @@ final class OpenApiEndpoint {
   /** Returns the answer for an {@code /openapi/...} path, or empty for other paths. */
   Optional<ApiResponse> handle(ApiRequest request) {
     String path = request.path();
+    if (!path.equals("/openapi/v2") && !path.startsWith("/openapi/v3")) {
+      return Optional.empty();
+    }
+    OpenApiService service = documents.get();
     if (path.equals("/openapi/v2")) {
-      return Optional.of(v2(request));
+      return Optional.of(v2(service, request));
     }
     if (path.equals("/openapi/v3")) {
-      return Optional.of(serve(request, service.root(), "application/json"));
+      ApiResponse root = serve(request, service.root(), "application/json");
+      root.headers().remove("Vary");
+      return Optional.of(root);
     }
     if (path.startsWith("/openapi/v3/")) {
-      return Optional.of(groupVersion(request, path.substring("/openapi/v3/".length())));
+      return Optional.of(groupVersion(service, request,
+          path.substring("/openapi/v3/".length())));
     }
     return Optional.empty();
   }
 
-  private ApiResponse v2(ApiRequest request) {
+  private ApiResponse v2(OpenApiService service, ApiRequest request) {
     for (String[] clause : clauses(request)) {
       if (matches(clause, "json")) {
         return serve(request, service.v2Json(), "application/json");
@@ -66,16 +76,17 @@ final class OpenApiEndpoint {
     return notAcceptable();
   }
 
-  private ApiResponse groupVersion(ApiRequest request, String key) {
+  private ApiResponse groupVersion(OpenApiService service, ApiRequest request, String key) {
     boolean json = clauses(request).stream().anyMatch(c -> matches(c, "json"));
     if (!json) {
       return notAcceptable();
     }
     Optional<Rendered> doc = service.groupVersion(key);
     if (doc.isEmpty()) {
-      ApiResponse notFound = ApiResponse.error(404, "404 page not found");
-      notFound.headers().put("Vary", "Accept");
-      return notFound;
+      // kube-openapi returns without writing anything: 200, an empty body, only Vary.
+      Map<String, String> h = new LinkedHashMap<>();
+      h.put("Vary", "Accept");
+      return new ApiResponse(200, h, new byte[0]);
     }
     String hash = request.queryValue("hash").orElse("");
     if (!hash.isEmpty() && !hash.equals(doc.get().etag())) {

@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
@@ -33,10 +35,10 @@ final class Storage {
 
   private final ResourceHandler handler;
   private final List<AutoCloseable> closeables;
-  private final OpenApiService openApi;
+  private final Supplier<OpenApiService> openApi;
 
   private Storage(ResourceHandler handler, List<AutoCloseable> closeables,
-      OpenApiService openApi) {
+      Supplier<OpenApiService> openApi) {
     this.handler = handler;
     this.closeables = closeables;
     this.openApi = openApi;
@@ -78,12 +80,17 @@ final class Storage {
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
-    OpenApiService openApi = BuiltinOpenApi.service(catalog, table,
-        VersionInfo.gitVersion(options.projectVersion()));
+    // The schemas take a few hundred milliseconds to read: off the start-up path, ready by the
+    // time the first write or OpenAPI request needs them.
+    CompletableFuture<OpenApiService> openApi = CompletableFuture.supplyAsync(
+        () -> BuiltinOpenApi.service(catalog, table,
+            VersionInfo.gitVersion(options.projectVersion())),
+        task -> Thread.ofPlatform().name("gatehouse-openapi").daemon().start(task));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, closing::get, Duration.ofMinutes(1),
-        new FieldSchemas(openApi::definitions));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store), openApi);
+        new FieldSchemas(() -> openApi.join().definitions()));
+    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store),
+        openApi::join);
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -115,8 +122,8 @@ final class Storage {
     }
   }
 
-  /** The OpenAPI documents of the served resources. */
-  OpenApiService openApi() {
+  /** The OpenAPI documents of the served resources (blocks until they are loaded). */
+  Supplier<OpenApiService> openApi() {
     return openApi;
   }
 
