@@ -103,11 +103,9 @@ class OpenApiServiceTest {
             "update"))));
     Map<String, Object> schema = Map.of("type", "object", "properties",
         Map.of("spec", Map.of("type", "object", "properties", Map.of("cron",
-            Map.of("type", "string")))), "x-kubernetes-group-version-kind",
-        List.of(Map.of("group", "stable.example.com", "kind", "CronTab", "version", "v1")));
-    s.publish("crd/crontabs.stable.example.com", List.of(new PublishedResource(crontabs,
-        "com.example.stable.v1.CronTab", "com.example.stable.v1.CronTabList", List.of("status"),
-        PublishedResource.CUSTOM_PATCH_TYPES, Map.of("com.example.stable.v1.CronTab", schema))));
+            Map.of("type", "string")))));
+    s.publish("crd/crontabs.stable.example.com", List.of(CustomResourceSchemas.published(
+        crontabs, schema, List.of("status"))));
 
     assertThat(s.root().etag()).isNotEqualTo(rootBefore);
     JsonNode doc = JSON.readTree(s.groupVersion("apis/stable.example.com/v1").orElseThrow()
@@ -116,8 +114,15 @@ class OpenApiServiceTest {
         "/paths/~1apis~1stable.example.com~1v1~1namespaces~1{namespace}~1crontabs~1{name}/patch");
     assertThat(patch.at("/requestBody/content").fieldNames()).toIterable()
         .doesNotContain("application/strategic-merge-patch+json");
-    assertThat(doc.at("/components/schemas/com.example.stable.v1.CronTab/properties/spec/type")
-        .asText()).isEqualTo("object");
+    JsonNode crontab = doc.at("/components/schemas/com.example.stable.v1.CronTab");
+    assertThat(crontab.at("/properties/spec/type").asText()).isEqualTo("object");
+    assertThat(crontab.at("/properties/metadata/allOf/0/$ref").asText())
+        .isEqualTo("#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+    assertThat(doc.at("/components/schemas/com.example.stable.v1.CronTabList/properties/items"
+        + "/items/$ref").asText()).isEqualTo("#/components/schemas/com.example.stable.v1.CronTab");
+    assertThat(doc.at("/paths/~1apis~1stable.example.com~1v1~1namespaces~1{namespace}~1crontabs"
+        + "~1{name}~1status/patch/operationId").asText())
+        .isEqualTo("patchStableExampleComV1NamespacedCronTabStatus");
     assertThat(s.definitions().nameOf(kind)).contains("com.example.stable.v1.CronTab");
 
     s.unpublish("crd/crontabs.stable.example.com");
