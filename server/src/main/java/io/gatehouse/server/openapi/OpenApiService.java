@@ -97,12 +97,12 @@ public final class OpenApiService {
 
   /** The Swagger 2.0 document as JSON. */
   public Rendered v2Json() {
-    return snapshot.get().v2Json.get();
+    return snapshot.get().v2.get()[0];
   }
 
   /** The Swagger 2.0 document as gnostic protobuf, with the JSON document's ETag. */
   public Rendered v2Protobuf() {
-    return snapshot.get().v2Protobuf.get();
+    return snapshot.get().v2.get()[1];
   }
 
   /** One immutable state of the published resources, rendering lazily. */
@@ -112,10 +112,12 @@ public final class OpenApiService {
     final Map<String, List<PublishedResource>> byGroupVersion = new TreeMap<>();
     final Map<String, Rendered> documents = new ConcurrentHashMap<>();
     final Supplier<Rendered> rootDoc = memo(this::renderRoot);
-    final Supplier<Map<String, Object>> v2Tree = memo(this::renderV2);
-    final Supplier<Rendered> v2Json = memo(() -> rendered(json(v2Tree.get())));
-    final Supplier<Rendered> v2Protobuf = memo(() ->
-        new Rendered(SwaggerProtobuf.encode(v2Tree.get()), v2Json.get().etag()));
+    // Both encodings at once, so that the (large) document tree is not kept.
+    final Supplier<Rendered[]> v2 = memo(() -> {
+      Map<String, Object> tree = renderV2();
+      Rendered json = rendered(json(tree));
+      return new Rendered[] {json, new Rendered(SwaggerProtobuf.encode(tree), json.etag())};
+    });
 
     Snapshot(String version, Definitions builtin, Map<String, List<PublishedResource>> sources) {
       this.version = version;
