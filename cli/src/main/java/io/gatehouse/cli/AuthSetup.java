@@ -1,6 +1,7 @@
 package io.gatehouse.cli;
 
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.codec.Manifest;
 import io.gatehouse.api.codec.ManifestDecoder;
 import io.gatehouse.api.codec.ManifestError;
@@ -19,6 +20,7 @@ import io.gatehouse.cel.KubernetesVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,10 +68,39 @@ record AuthSetup(ResourceCatalog catalog, AuthorizerChain chain, boolean configu
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    RbacAuthorizer rbac = RbacAuthorizer.fromObjects(BootstrapPolicy.reconcile(objects));
+    RbacAuthorizer rbac = rbacOf(objects);
+    NodeAuthorizer node = nodeOf(objects);
+    return create(catalog, rbac, node, authorizationConfig, err);
+  }
+
+  /**
+   * The chain over state that changes: {@code rbac} and {@code node} are asked for the current
+   * authorizer on every request (the catalog is the built-in one).
+   */
+  static AuthSetup live(Supplier<RbacAuthorizer> rbac, Supplier<NodeAuthorizer> node,
+      @Nullable String authorizationConfig, PrintWriter err) {
+    Authorizer currentRbac = a -> rbac.get().authorize(a);
+    Authorizer currentNode = a -> node.get().authorize(a);
+    return create(ResourceCatalog.builtin(), currentRbac, currentNode, authorizationConfig, err);
+  }
+
+  /** RBAC over {@code objects} reconciled with the bootstrap policy, as a running server has it. */
+  static RbacAuthorizer rbacOf(List<Unstructured> objects) {
+    return RbacAuthorizer.fromObjects(BootstrapPolicy.reconcile(objects));
+  }
+
+  /** The Node authorizer over the pods, volumes and attachments among {@code objects}. */
+  static NodeAuthorizer nodeOf(List<Unstructured> objects) {
+    return NodeAuthorizer.create(NodeGraph.fromObjects(objects), BootstrapPolicy.nodeRules(),
+        VERSION.atLeast(KubernetesVersion.of(1, 32)));
+  }
+
+  /** The chain of {@code rbac} and {@code node} (kept as they are: who-can inspects their types). */
+  private static AuthSetup create(ResourceCatalog catalog, Authorizer rbac, Authorizer node,
+      @Nullable String authorizationConfig, PrintWriter err) {
     if (authorizationConfig == null) {
-      return new AuthSetup(catalog,
-          AuthorizerChain.of(List.of(new AuthorizerChain.Entry("RBAC", "rbac", rbac))), false);
+      return new AuthSetup(catalog, AuthorizerChain.of(
+          List.of(new AuthorizerChain.Entry("RBAC", "rbac", rbac))), false);
     }
     MatchConditionCompiler compiler = MatchConditionCompiler.create(VERSION);
     return switch (AuthorizationConfigurationFile.load(Path.of(authorizationConfig), compiler)) {
@@ -80,11 +111,10 @@ record AuthSetup(ResourceCatalog catalog, AuthorizerChain chain, boolean configu
         throw new UsageException("invalid --authorization-config " + authorizationConfig);
       }
       case AuthorizationConfigurationFile.Valid valid -> {
-        NodeAuthorizer node = NodeAuthorizer.create(NodeGraph.fromObjects(objects),
-            BootstrapPolicy.nodeRules(), VERSION.atLeast(KubernetesVersion.of(1, 32)));
         try {
           yield new AuthSetup(catalog, ConfiguredChain.build(valid.configuration(),
-              new ConfiguredChain.Sources(() -> rbac, () -> node, compiler, Backoff.DEFAULT)), true);
+              new ConfiguredChain.Sources(() -> rbac, () -> node, compiler,
+                  Backoff.DEFAULT)), true);
         } catch (IllegalArgumentException e) {
           throw new UsageException(authorizationConfig + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.auth.webhook.Kubeconfig;
 import io.gatehouse.server.pki.Pem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,8 +23,10 @@ import sun.misc.Signal;
 /**
  * {@code gatehouse webhook authorize}: serves SubjectAccessReview so a real kube-apiserver can put
  * a Gatehouse-evaluated chain (RBAC kept in Git, the Node authorizer over given objects, CEL-guarded
- * webhooks) into its own authorizer chain. The cluster state is the {@code --cluster} manifests,
- * read once at start.
+ * webhooks) into its own authorizer chain. The cluster state is either the {@code --cluster}
+ * manifests, read once at start, or a live mirror of the cluster {@code --kubeconfig} points at
+ * (RBAC objects, pods, claims and volume attachments, listed and watched; serving starts once
+ * they have been listed).
  */
 @Command(
     name = "authorize",
@@ -32,15 +35,21 @@ import sun.misc.Signal;
     description = "Serve SubjectAccessReview (authorization.k8s.io v1, v1beta1) over HTTPS.")
 final class AuthorizeWebhookCommand implements Callable<Integer> {
 
+  private static final java.time.Duration SYNC_TIMEOUT = java.time.Duration.ofSeconds(60);
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--authorization-config", paramLabel = "FILE",
       description = "AuthorizationConfiguration defining the chain (default: system:masters, then RBAC).")
   @Nullable String authorizationConfig;
 
-  @Option(names = "--cluster", paramLabel = "PATH", required = true,
+  @Option(names = "--cluster", paramLabel = "PATH",
       description = "Manifests the chain reads: RBAC objects, pods and volumes. Repeatable.")
   List<String> cluster = new ArrayList<>();
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "Read RBAC objects, pods and volumes live (list and watch) from this cluster instead of --cluster.")
+  @Nullable Path kubeconfig;
 
   @Option(names = "--tls-cert-file", paramLabel = "FILE", required = true,
       description = "PEM serving certificate chain.")
@@ -59,7 +68,13 @@ final class AuthorizeWebhookCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    AuthSetup setup = AuthSetup.read(cluster, authorizationConfig, spec.commandLine().getErr());
+    if (cluster.isEmpty() == (kubeconfig == null)) {
+      throw new UsageException("exactly one of --cluster and --kubeconfig is required");
+    }
+    LiveAuthorizers live = kubeconfig == null ? null : live(kubeconfig);
+    AuthSetup setup = live == null
+        ? AuthSetup.read(cluster, authorizationConfig, spec.commandLine().getErr())
+        : AuthSetup.live(live::rbac, live::node, authorizationConfig, spec.commandLine().getErr());
     SSLContext tls;
     try {
       tls = tls(tlsCertFile, tlsPrivateKeyFile);
@@ -73,7 +88,24 @@ final class AuthorizeWebhookCommand implements Callable<Integer> {
     out.println("Serving SubjectAccessReview on https://" + bindAddress + ":" + server.port() + "/");
     out.flush();
     server.awaitTermination();
+    if (live != null) {
+      live.close();
+    }
     return Gatehouse.OK;
+  }
+
+  private static LiveAuthorizers live(Path kubeconfig) throws InterruptedException {
+    Kubeconfig config;
+    try {
+      config = Kubeconfig.load(kubeconfig);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--kubeconfig: " + e.getMessage());
+    }
+    try {
+      return LiveAuthorizers.start(config, SYNC_TIMEOUT);
+    } catch (IllegalStateException e) {
+      throw new UsageException("--kubeconfig " + kubeconfig + ": " + e.getMessage());
+    }
   }
 
   /** A TLS context serving {@code cert} with {@code key}. */

@@ -1,9 +1,16 @@
 package io.gatehouse.cli;
 
+import io.gatehouse.api.GoQuote;
+import io.gatehouse.auth.config.GoDurations;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.ServiceAccountOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +71,47 @@ final class ServerCommand implements Callable<Integer> {
           + "and exemptions.")
   Path admissionControlConfigFile;
 
+  @Option(names = "--service-account-signing-key-file", paramLabel = "FILE",
+      description = "PEM private key (RSA or ECDSA P-256/384/521) that signs service-account "
+          + "tokens. Default: <data-dir>/pki/service-account.key, generated on first start.")
+  Path serviceAccountSigningKeyFile;
+
+  @Option(names = "--service-account-key-file", paramLabel = "FILE",
+      description = "PEM file of public keys (or private keys, or certificates) that verify "
+          + "service-account tokens; repeatable. The signing key always verifies.")
+  List<Path> serviceAccountKeyFiles = new ArrayList<>();
+
+  @Option(names = "--service-account-issuer", paramLabel = "ISSUER", split = ",",
+      description = "Issuer of service-account tokens; repeatable: the first signs, all are "
+          + "accepted. Default: " + ServiceAccountOptions.DEFAULT_ISSUER + ".")
+  List<String> serviceAccountIssuers = new ArrayList<>();
+
+  @Option(names = "--api-audiences", paramLabel = "AUD", split = ",",
+      description = "Audiences of the API; tokens must carry one. Default: the issuers.")
+  List<String> apiAudiences = new ArrayList<>();
+
+  @Option(names = "--service-account-max-token-expiration", paramLabel = "DURATION",
+      description = "Longest lifetime of a requested token (Go duration, 1h to 2^32s); longer "
+          + "requests are shortened with a warning.")
+  String serviceAccountMaxTokenExpiration;
+
+  @Option(names = "--service-account-jwks-uri", paramLabel = "URL",
+      description = "jwks_uri of the OIDC discovery document (https). Default: "
+          + "https://<host:port>/openid/v1/jwks.")
+  String serviceAccountJwksUri;
+
+  @Option(names = "--service-account-extend-token-expiration", arity = "0..1",
+      defaultValue = "true", fallbackValue = "true",
+      description = "Extend admission-injected pod tokens (3607 s) to a year, warning after "
+          + "3607 s (default true).")
+  boolean serviceAccountExtendTokenExpiration;
+
+  @Option(names = "--legacy-service-account-token-clean-up-period", paramLabel = "DURATION",
+      defaultValue = "8760h",
+      description = "How long an auto-generated legacy token may go unused before it is marked "
+          + "invalid, and then deleted after the same period again (Go duration, default 8760h).")
+  String legacyServiceAccountTokenCleanUpPeriod;
+
   @Override
   public Integer call() throws InterruptedException {
     GatehouseServer server;
@@ -103,7 +151,20 @@ final class ServerCommand implements Callable<Integer> {
     if (admissionControlConfigFile != null) {
       b.admissionControlConfigFile(admissionControlConfigFile);
     }
+    b.serviceAccounts(new ServiceAccountOptions(Optional.ofNullable(serviceAccountSigningKeyFile),
+        serviceAccountKeyFiles, serviceAccountIssuers, apiAudiences,
+        Optional.ofNullable(serviceAccountMaxTokenExpiration)
+            .map(v -> duration("--service-account-max-token-expiration", v)),
+        Optional.ofNullable(serviceAccountJwksUri), serviceAccountExtendTokenExpiration,
+        duration("--legacy-service-account-token-clean-up-period",
+            legacyServiceAccountTokenCleanUpPeriod)));
     return b.build();
+  }
+
+  private static Duration duration(String flag, String value) {
+    return GoDurations.parse(value).orElseThrow(() -> new IllegalArgumentException(
+        "invalid argument " + GoQuote.quote(value) + " for \"" + flag + "\" flag: "
+            + "time: invalid duration " + GoQuote.quote(value)));
   }
 
   private static String version() {

@@ -39,6 +39,7 @@ final class ApiErrors {
         case "FieldValueRequired" -> "Required value";
         case "FieldValueInvalid" -> "Invalid value";
         case "FieldValueForbidden" -> "Forbidden";
+        case "FieldValueTooLong" -> "Too long";
         default -> type;
       };
       return detail.isEmpty() ? prefix : prefix + ": " + detail;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The bootstrap RBAC objects the server starts with ({@code bootstrap-policy.yaml}): {@code
  * cluster-admin} for {@code system:masters}, {@code system:discovery}, {@code system:basic-user},
- * {@code system:public-info-viewer} and {@code system:monitoring}, with upstream's rules and
+ * {@code system:public-info-viewer}, {@code system:monitoring} and {@code
+ * system:service-account-issuer-discovery}, with upstream's rules and
  * bindings. Stateless.
  */
 final class BootstrapPolicy {

@@ -11,6 +11,7 @@ import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.auth.authentication.TokenAuthenticator;
 import io.gatehouse.auth.authentication.TokenFileAuthenticator;
+import io.gatehouse.auth.authentication.UnionTokenAuthenticator;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.pki.CertificateAuthority;
 import io.gatehouse.server.pki.DataDirPki;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,8 +101,12 @@ public final class GatehouseServer implements AutoCloseable {
     options.clientCaFile().ifPresent(f -> clientCas.addAll(Pem.readCertificates(f)));
     clientCas.add(ca.certificate());
 
+    Identity identity = Identity.create(options);
+    List<TokenAuthenticator> tokenAuthenticators = new ArrayList<>();
+    options.tokenAuthFile().map(TokenFileAuthenticator::read).ifPresent(tokenAuthenticators::add);
+    tokenAuthenticators.addAll(identity.tokenAuthenticators());
     Optional<TokenAuthenticator> tokens =
-        options.tokenAuthFile().map(TokenFileAuthenticator::read);
+        Optional.of(UnionTokenAuthenticator.of(tokenAuthenticators));
     Authenticator authenticator = new AuthenticationConfig(
         clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
@@ -126,16 +132,19 @@ public final class GatehouseServer implements AutoCloseable {
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
     Storage storage = Storage.open(options, catalog, closing, authorizer, rbac::set);
+    identity.attach(storage.registry(), storage.resources(),
+        Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.UTF_8));
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
-    routes.set(new ApiRoutes(VersionInfo.document(options.projectVersion()),
+    routes.set(identity.oidc(new ApiRoutes(VersionInfo.document(options.projectVersion()),
         new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
-        storage.handler()::handle,
-        new OpenApiEndpoint(storage.openApi(), options.clock())::handle));
+        request -> identity.handle(request).or(() -> storage.handler().handle(request)),
+        new OpenApiEndpoint(storage.openApi(), options.clock())::handle),
+        host + ":" + port));
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -144,7 +153,9 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    return new GatehouseServer(transport, kubeconfig, url, closing, storage.closeables());
+    List<AutoCloseable> closeables = new ArrayList<>(identity.closeables());
+    closeables.addAll(storage.closeables());
+    return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
   }
 
   /** Returns the port the server listens on. */

@@ -16,7 +16,11 @@ final class Kinds {
   private Kinds() {}
 
   static void check(StoredResource r, Unstructured obj) {
-    GroupVersionKind expected = r.kind();
+    check(r.kind(), obj);
+  }
+
+  /** Checks {@code obj} against {@code expected} (a subresource's kind, e.g. TokenRequest). */
+  static void check(GroupVersionKind expected, Unstructured obj) {
     if (obj.apiVersion().isEmpty()) {
       obj.object().put("apiVersion", expected.apiVersion());
     }

@@ -14,15 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a PATCH body to the stored object by content type: JSON patch, merge patch and
- * strategic merge patch. Server-side apply ({@code application/apply-patch+yaml}) is not
- * implemented: it gets upstream's 415 listing the accepted types. A patch whose result does not
+ * strategic merge patch; server-side apply ({@code application/apply-patch+yaml}) is {@link
+ * ApplyPatch}'s. Other types get upstream's 415 listing the accepted ones. A patch whose result does not
  * set {@code metadata.resourceVersion} itself is retried on concurrent writes (upstream's
  * patcher); one that sets it must match. Stateless.
  */
 final class Patches {
 
   static final List<String> SUPPORTED = List.of("application/json-patch+json",
-      "application/merge-patch+json", "application/strategic-merge-patch+json");
+      "application/merge-patch+json", "application/strategic-merge-patch+json",
+      "application/apply-patch+yaml");
 
   private Patches() {}
 

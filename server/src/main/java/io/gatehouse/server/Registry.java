@@ -62,6 +62,11 @@ final class Registry {
     return store;
   }
 
+  /** The clock of server-set times. */
+  Clock clock() {
+    return clock;
+  }
+
   /** The outcome of a write: the object as stored (or as it would be, for dry runs). */
   record Written(Unstructured object, List<String> warnings) {}
 
@@ -251,12 +256,20 @@ final class Registry {
     ResourceStrategy.enforceNamespaceLabel(r, updated);
   }
 
-  /** A status update keeps the stored metadata, except what the request may change there. */
+  /**
+   * A status update keeps the stored metadata, except what the request may change there: its
+   * resourceVersion precondition and the managed fields the field manager recorded.
+   */
   private static Map<String, @Nullable Object> oldMetaForStatus(Unstructured old,
       Map<String, @Nullable Object> requested) {
     Map<String, @Nullable Object> meta = old.deepCopy().metadataForWrite();
     if (requested.containsKey("resourceVersion")) {
       meta.put("resourceVersion", requested.get("resourceVersion"));
+    }
+    if (requested.containsKey("managedFields")) {
+      meta.put("managedFields", requested.get("managedFields"));
+    } else {
+      meta.remove("managedFields");
     }
     return meta;
   }

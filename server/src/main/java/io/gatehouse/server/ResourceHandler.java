@@ -34,17 +34,35 @@ final class ResourceHandler {
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
   private final FieldSchemas schemas;
+  private final FieldManagement fields;
+  private final ApplyPatch applyPatch;
 
+  /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval) {
-    this(resources, registry, clock, admission, stopping, bookmarkInterval, FieldSchemas.NONE);
+    this(resources, registry, clock, admission, stopping, bookmarkInterval, null);
   }
 
-  /** @param schemas the schemas unknown fields are found with */
+  /**
+   * @param createAuthorizer asked whether a server-side apply that creates its object may create
+   *     it (kube-apiserver checks {@code create} besides {@code patch}); null skips the check
+   */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
-      Duration bookmarkInterval, FieldSchemas schemas) {
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
+    this(resources, registry, clock, admission, stopping, bookmarkInterval, createAuthorizer,
+        FieldSchemas.NONE);
+  }
+
+  /**
+   * @param createAuthorizer as above
+   * @param schemas the schemas unknown fields are found with
+   */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer,
+      FieldSchemas schemas) {
     this.schemas = schemas;
     this.resources = resources;
     this.registry = registry;
@@ -53,6 +71,8 @@ final class ResourceHandler {
     this.admission = admission;
     this.stopping = stopping;
     this.bookmarkInterval = bookmarkInterval;
+    this.fields = FieldManagement.builtin(registry.clock());
+    this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
   }
 
   /** Returns the response, or empty when no stored resource is addressed. */
@@ -165,6 +185,7 @@ final class ResourceHandler {
 
   private ApiResponse create(ApiRequest request, StoredResource r, String ns,
       WriteAdmission admit) {
+    String manager = FieldManagement.manager(request, "CreateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured obj = decodeObject(request, r, warnings);
     if (r.namespaced()) {
@@ -177,6 +198,7 @@ final class ResourceHandler {
     } else {
       obj.metadataForWrite().remove("namespace");
     }
+    obj = fields.created(r, obj, manager);
     Registry.Written w = registry.create(r, obj, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(201, w.object().object()), warnings);
@@ -184,6 +206,7 @@ final class ResourceHandler {
 
   private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,
       String sub, WriteAdmission admit) {
+    String manager = FieldManagement.manager(request, "UpdateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured body = decodeObject(request, r, warnings);
     if (!body.name().equals(name)) {
@@ -199,7 +222,7 @@ final class ResourceHandler {
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
-      return copy;
+      return fields.updated(r, sub, old, copy, manager);
     }, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
@@ -215,16 +238,20 @@ final class ResourceHandler {
     if (!Patches.SUPPORTED.contains(type)) {
       throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
     }
+    if (type.equals(ApplyPatch.YAML)) {
+      return applyPatch.apply(request, r, ns, name, sub, dryRun(request), admit);
+    }
+    String manager = FieldManagement.manager(request, "PatchOptions");
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation validation = FieldValidation.of(request);
     validation.check(r, decoded.duplicates(), warnings);
     Registry.Written w = registry.update(r, ns, name, sub, old -> {
-      Unstructured patched = Patches.apply(type, old, decoded.value(), r, name);
-      if (validation != FieldValidation.IGNORE && !type.equals("application/apply-patch+yaml")) {
+      Unstructured patched = Patches.apply(type, old.deepCopy(), decoded.value(), r, name);
+      if (validation != FieldValidation.IGNORE) {
         validation.checkPatched(type, decoded.value(), patched,
             schemas.unknown(r, patched.object()), warnings);
       }
-      return patched;
+      return fields.updated(r, sub, old, patched, manager);
     }, dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
@@ -270,26 +297,14 @@ final class ResourceHandler {
   }
 
   private DeleteOptions deleteOptions(ApiRequest request) {
-    Map<String, @Nullable Object> body = null;
-    if (request.body().length > 0) {
-      body = BodyDecoder.object(BodyDecoder.decode(request.body(),
-          request.headers().first("Content-Type")));
-    }
-    return DeleteOptions.of(body, request.query().getOrDefault("dryRun", List.of()),
+    return DeleteOptions.of(RequestBodies.deleteOptions(request),
+        request.query().getOrDefault("dryRun", List.of()),
         request.queryValue("propagationPolicy").orElse(""));
   }
 
   private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {
-    String contentType = request.headers().first("Content-Type");
-    String ct = contentType.toLowerCase(java.util.Locale.ROOT);
-    if (!ct.isEmpty() && !ct.startsWith("application/json") && !ct.startsWith("application/yaml")
-        && !ct.startsWith("*/*")) {
-      throw ApiErrors.unsupportedMediaType(List.of("application/json", "application/yaml"));
-    }
-    if (request.body().length == 0) {
-      throw StatusException.badRequest("Object 'Kind' is missing in ''");
-    }
-    BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), contentType);
+    BodyDecoder.Decoded decoded = RequestBodies.object(request, r.kind(),
+        gvk -> resources.forKind(gvk).isPresent());
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation validation = FieldValidation.of(request);

@@ -25,6 +25,7 @@ import java.util.Optional;
  *     ({@code --anonymous-auth})
  * @param admissionControlConfigFile an AdmissionConfiguration (or PodSecurityConfiguration) file
  *     for Pod Security's defaults and exemptions ({@code --admission-control-config-file})
+ * @param serviceAccounts the service-account token flags
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -39,6 +40,7 @@ public record ServerOptions(
     Optional<Path> tokenAuthFile,
     boolean anonymousAuth,
     Optional<Path> admissionControlConfigFile,
+    ServiceAccountOptions serviceAccounts,
     String projectVersion,
     Clock clock) {
 
@@ -80,6 +82,7 @@ public record ServerOptions(
     private Optional<Path> tokenAuthFile = Optional.empty();
     private boolean anonymousAuth;
     private Optional<Path> admissionControlConfigFile = Optional.empty();
+    private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -152,6 +155,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the service-account token flags. */
+    public Builder serviceAccounts(ServiceAccountOptions v) {
+      serviceAccounts = v;
+      return this;
+    }
+
     /** Sets the version reported in {@code /version}. */
     public Builder projectVersion(String v) {
       projectVersion = v;
@@ -172,7 +181,7 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
-          projectVersion, clock);
+          serviceAccounts, projectVersion, clock);
     }
   }
 }

@@ -34,12 +34,16 @@ import java.util.function.Supplier;
 final class Storage {
 
   private final ResourceHandler handler;
+  private final Registry registry;
+  private final ResourceTable resources;
   private final List<AutoCloseable> closeables;
   private final Supplier<OpenApiService> openApi;
 
-  private Storage(ResourceHandler handler, List<AutoCloseable> closeables,
-      Supplier<OpenApiService> openApi) {
+  private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
+      List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
     this.handler = handler;
+    this.registry = registry;
+    this.resources = resources;
     this.closeables = closeables;
     this.openApi = openApi;
   }
@@ -87,10 +91,10 @@ final class Storage {
             VersionInfo.gitVersion(options.projectVersion())),
         task -> Thread.ofPlatform().name("gatehouse-openapi").daemon().start(task));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1),
+        admission::forUser, closing::get, Duration.ofMinutes(1), authorizer,
         new FieldSchemas(() -> openApi.join().definitions()));
-    return new Storage(handler, List.of(namespaces, compactor, roles, policies, store),
-        openApi::join);
+    return new Storage(handler, registry, table,
+        List.of(namespaces, compactor, roles, policies, store), openApi::join);
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -129,6 +133,14 @@ final class Storage {
 
   ResourceHandler handler() {
     return handler;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+
+  ResourceTable resources() {
+    return resources;
   }
 
   List<AutoCloseable> closeables() {

@@ -41,6 +41,9 @@ final class VertxTransport implements AutoCloseable {
   /** kube-apiserver's request body limit (3 MiB). */
   static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+  /** Go's {@code http.DefaultMaxHeaderBytes}. */
+  static final int MAX_HEADER_BYTES = 1 << 20;
+
   private static final String PEER_CERTIFICATES = "io.gatehouse.server.peerCertificates";
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -76,7 +79,12 @@ final class VertxTransport implements AutoCloseable {
         .setKeyCertOptions(KeyCertOptions.wrap(TlsMaterial.keyManager(serving)))
         .setClientAuth(ClientAuth.REQUEST)
         .setTrustOptions(TrustOptions.wrap(TlsMaterial.requestClientCertificates(clientCas)))
-        .setIdleTimeout(0);
+        .setIdleTimeout(0)
+        // Go's http.Server reads up to 1 MiB of headers, so a large bearer token reaches the
+        // authenticators (and gets 401) instead of being cut off by Vert.x's 8 KiB default.
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setInitialSettings(new io.vertx.core.http.Http2Settings()
+            .setMaxHeaderListSize(MAX_HEADER_BYTES));
     HttpServer server = vertx.createHttpServer(options);
     server.requestHandler(req -> accept(req, chain, handlers));
     try {

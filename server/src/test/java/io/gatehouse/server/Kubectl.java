@@ -84,6 +84,11 @@ record Kubectl(String label, Path binary) {
 
   /** Runs kubectl with {@code args} (plus a fresh cache directory) in {@code workDir}. */
   Result run(Path workDir, String... args) {
+    return run(workDir, java.util.Map.of(), args);
+  }
+
+  /** Runs kubectl with {@code args} and the extra environment variables {@code env}. */
+  Result run(Path workDir, java.util.Map<String, String> env, String... args) {
     try {
       Path run = Files.createTempDirectory(workDir, "kubectl");
       Path home = Files.createDirectory(run.resolve("home"));
@@ -98,6 +103,7 @@ record Kubectl(String label, Path binary) {
           .redirectError(run.resolve("err.txt").toFile());
       pb.environment().remove("KUBECONFIG");
       pb.environment().put("HOME", home.toString());
+      pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -62,8 +62,9 @@ class ResourceHandlerTest {
         new Case("missing namespace", "POST", "/api/v1/namespaces/ghost/configmaps",
             "{\"metadata\":{\"name\":\"x\"}}", 404, "namespaces \\\"ghost\\\" not found"),
         new Case("malformed body", "POST", CM, "{\"metadata\":", 400, "json parse error"),
-        new Case("apply patch", "PATCH", CM + "/c1", "{}", 415,
-            "accepted media types include: application/json-patch+json"),
+        new Case("apply patch without field manager", "PATCH", CM + "/c1", "{}", 422,
+            "PatchOptions.meta.k8s.io \\\"\\\" is invalid: fieldManager: Required value: is "
+                + "required for apply patch"),
         new Case("bad dry run", "POST", CM + "?dryRun=Some", CM_BODY, 400,
             "Unsupported value: \\\"Some\\\": supported values: \\\"All\\\""),
         new Case("strict duplicate", "POST", CM + "?fieldValidation=Strict",

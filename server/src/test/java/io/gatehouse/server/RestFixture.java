@@ -34,16 +34,34 @@ final class RestFixture {
   }
 
   RestFixture(Function<UserInfo, WriteAdmission> admission) {
+    this(admission, null);
+  }
+
+  /** A fixture whose applies that create ask {@code createAuthorizer}. */
+  RestFixture(Function<UserInfo, WriteAdmission> admission,
+      io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
     namespaces.createDefaults();
     handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, () -> false,
-        Duration.ofMillis(200), new FieldSchemas(Definitions::builtin));
+        Duration.ofMillis(200), createAuthorizer, new FieldSchemas(Definitions::builtin));
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
+    return send(method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  ApiResponse send(String method, String uri, byte[] body, String... headers) {
+    return sendAs(ADMIN, method, uri, body, headers);
+  }
+
+  ApiResponse sendAs(UserInfo user, String method, String uri, String body, String... headers) {
+    return sendAs(user, method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  ApiResponse sendAs(UserInfo user, String method, String uri, byte[] body, String... headers) {
     Headers h = Headers.of(headers);
     ApiRequest base = ApiRequest.of(method, uri, h);
     ApiRequest request = new ApiRequest(method, base.path(), uri, base.query(), h,
-        body.getBytes(StandardCharsets.UTF_8), List.of(), null, ADMIN);
+        body, List.of(), null, user);
     RequestInfo info = new RequestInfoResolver().resolve(method, request.path(), uri,
         request.query());
     ApiRequest withInfo = request.withRequestInfo(info);

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * and user. Files named in it are read relative to the kubeconfig's directory, as client-go
  * resolves them.
  *
- * <p>Immutable.
+ * <p>Immutable. Also used to reach a whole API server ({@link #httpClient()}).
  *
  * @param server the server URL (the request is POSTed to exactly this URL)
  * @param certificateAuthority PEM bytes of the CAs to trust, or null for the JDK's
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param clientKey PEM bytes of the client key, or null
  * @param token a bearer token, or null
  */
-record Kubeconfig(
+public record Kubeconfig(
     String server,
     byte @Nullable [] certificateAuthority,
     boolean insecureSkipTlsVerify,
@@ -40,7 +40,7 @@ record Kubeconfig(
    *
    * @throws IllegalArgumentException with a reason naming the file when it cannot be used
    */
-  static Kubeconfig load(Path file) {
+  public static Kubeconfig load(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -82,6 +82,26 @@ record Kubeconfig(
         data(dir, user, "client-certificate"),
         data(dir, user, "client-key"),
         token.isEmpty() ? null : token);
+  }
+
+  /**
+   * An HTTP client builder that trusts and presents what this kubeconfig says (CA or insecure,
+   * client certificate, server name); bearer tokens are the caller's to send ({@link #token()}).
+   *
+   * @throws IllegalArgumentException if the TLS material cannot be used
+   */
+  public java.net.http.HttpClient.Builder httpClient() {
+    java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER);
+    if (server.startsWith("https:")) {
+      b.sslContext(SubjectAccessReviewClient.sslContext(this));
+      if (tlsServerName != null) {
+        javax.net.ssl.SSLParameters p = new javax.net.ssl.SSLParameters();
+        p.setServerNames(List.of(new javax.net.ssl.SNIHostName(tlsServerName)));
+        b.sslParameters(p);
+      }
+    }
+    return b;
   }
 
   /** The entry named {@code name} of a named list (the only one when no name is current). */

@@ -1,0 +1,344 @@
+package io.gatehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.server.pki.Pem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code kubectl create} subcommand of kubectl 1.33, which sends its objects as protobuf,
+ * against {@code gatehouse server}: the stored object ({@code get -o json}) has the expected
+ * fields and, when kubectl 1.30 (which sends JSON) is installed, equals the one kubectl 1.30
+ * creates with the same command, server-set fields aside. Also the review requests kubectl sends
+ * as protobuf (checked only once their endpoints are served), and garbage protobuf sent over
+ * HTTPS, which must get upstream's 400 Status.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProtobufKubectlIT {
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+  private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+  private Path dir;
+  private GatehouseServer server;
+  private Kubectl k133;
+  private Optional<Kubectl> k130;
+
+  @BeforeAll
+  void start(@TempDir Path tempDir) throws Exception {
+    dir = tempDir;
+    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
+        .securePort(0).projectVersion("0.1.0").build());
+    k133 = Kubectl.version("1.33").orElseGet(() -> {
+      Assumptions.abort("kubectl 1.33 is not installed");
+      return null;
+    });
+    k130 = Kubectl.version("1.30");
+    Files.write(dir.resolve("blob.bin"), new byte[] {0, 1, 2, (byte) 0xff});
+    for (Kubectl k : kubectls()) {
+      Kubectl.Result r = admin(k, "create", "namespace", "pb-" + tag(k));
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private List<Kubectl> kubectls() {
+    List<Kubectl> out = new ArrayList<>(List.of(k133));
+    k130.ifPresent(out::add);
+    return out;
+  }
+
+  private static String tag(Kubectl k) {
+    return "v" + k.label().replace("kubectl.", "").replace(".", "");
+  }
+
+  private Kubectl.Result admin(Kubectl k, String... args) {
+    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
+        Stream.of(args)).toArray(String[]::new));
+  }
+
+  /**
+   * One subcommand: commands run first (setup), the create command, the object to read back and
+   * what it must contain (JSON pointer to JSON value). {@code V} in arguments and names becomes
+   * the kubectl version tag ({@code v133}), {@code NS} the namespace.
+   */
+  private record Case(String name, List<List<String>> setup, List<String> create,
+      String resource, String object, Map<String, String> expected) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Case of(String name, String create, String resource, String object,
+      Map<String, String> expected) {
+    return new Case(name, List.of(), List.of(create.split(" ")), resource, object, expected);
+  }
+
+  static Stream<Case> creates() {
+    String cert = "--cert=DATA/pki/admin.crt";
+    String key = "--key=DATA/pki/admin.key";
+    return Stream.of(
+        of("namespace", "create namespace pb-x-V", "namespace", "pb-x-V",
+            Map.of("/metadata/labels/kubernetes.io~1metadata.name", "\"pb-x-V\"")),
+        of("configmap", "create configmap cm --from-literal=a=b --from-literal=c=d",
+            "configmap", "cm", Map.of("/data", "{\"a\":\"b\",\"c\":\"d\"}")),
+        of("configmap binary", "create configmap bin --from-file=b=DIR/blob.bin", "configmap",
+            "bin", Map.of("/binaryData/b", "\"AAEC/w==\"")),
+        of("secret generic", "create secret generic s1 --type=Opaque --from-literal=user=admin "
+            + "--from-literal=empty=", "secret", "s1",
+            Map.of("/data", "{\"empty\":\"\",\"user\":\"YWRtaW4=\"}", "/type", "\"Opaque\"")),
+        of("secret docker-registry", "create secret docker-registry s2 --docker-username=u "
+            + "--docker-password=p --docker-server=r.example.com", "secret", "s2",
+            Map.of("/type", "\"kubernetes.io/dockerconfigjson\"")),
+        of("secret tls", "create secret tls s3 " + cert + " " + key, "secret", "s3",
+            Map.of("/type", "\"kubernetes.io/tls\"")),
+        of("serviceaccount", "create serviceaccount sa1", "serviceaccount", "sa1",
+            Map.of("/metadata/name", "\"sa1\"")),
+        of("deployment", "create deployment d1 --image=nginx --replicas=2 --port=80",
+            "deployment", "d1", Map.of("/spec/replicas", "2",
+                "/spec/selector/matchLabels", "{\"app\":\"d1\"}",
+                "/spec/template/spec/containers/0/ports/0/containerPort", "80")),
+        of("deployment zero replicas", "create deployment d0 --image=nginx --replicas=0",
+            "deployment", "d0", Map.of("/spec/replicas", "0")),
+        new Case("job", List.of(), List.of("create", "job", "j1", "--image=busybox", "--",
+            "echo", "hi"), "job", "j1", Map.of("/spec/template/spec/containers/0/command",
+                "[\"echo\",\"hi\"]", "/spec/template/spec/restartPolicy", "\"Never\"")),
+        new Case("cronjob", List.of(), List.of("create", "cronjob", "cj1", "--image=busybox",
+            "--schedule=*/5 * * * *", "--", "date"), "cronjob", "cj1",
+            Map.of("/spec/schedule", "\"*/5 * * * *\"")),
+        new Case("job from cronjob", List.of(List.of("create", "cronjob", "cj2",
+            "--image=busybox", "--schedule=0 * * * *")),
+            List.of("create", "job", "j2", "--from=cronjob/cj2"), "job", "j2",
+            Map.of("/metadata/annotations/cronjob.kubernetes.io~1instantiate", "\"manual\"",
+                "/metadata/ownerReferences/0/kind", "\"CronJob\"")),
+        of("role", "create role r1 --verb=get,list --resource=pods,deployments.apps "
+            + "--resource-name=x", "role", "r1", Map.of("/rules/1/apiGroups", "[\"apps\"]",
+                "/rules/1/resourceNames", "[\"x\"]")),
+        of("rolebinding", "create rolebinding rb1 --role=r1 --user=jane --group=g "
+            + "--serviceaccount=NS:sa1", "rolebinding", "rb1",
+            Map.of("/roleRef", "{\"apiGroup\":\"rbac.authorization.k8s.io\",\"kind\":\"Role\","
+                + "\"name\":\"r1\"}", "/subjects/2/namespace", "\"NS\"")),
+        of("clusterrole", "create clusterrole pb-cr-V --verb=get,list --resource=nodes",
+            "clusterrole", "pb-cr-V", Map.of("/rules/0/resources", "[\"nodes\"]")),
+        of("clusterrole non-resource", "create clusterrole pb-nr-V --verb=get "
+            + "--non-resource-url=/logs/*", "clusterrole", "pb-nr-V",
+            Map.of("/rules/0/nonResourceURLs", "[\"/logs/*\"]")),
+        of("clusterrole aggregation", "create clusterrole pb-ag-V --aggregation-rule=a=b",
+            "clusterrole", "pb-ag-V",
+            Map.of("/aggregationRule/clusterRoleSelectors/0/matchLabels", "{\"a\":\"b\"}")),
+        of("clusterrolebinding", "create clusterrolebinding pb-crb-V --clusterrole=view "
+            + "--user=jane", "clusterrolebinding", "pb-crb-V",
+            Map.of("/subjects/0/name", "\"jane\"", "/roleRef/name", "\"view\"")),
+        of("service clusterip", "create service clusterip svc1 --tcp=80:8080", "service", "svc1",
+            Map.of("/spec/ports/0/targetPort", "8080", "/spec/type", "\"ClusterIP\"")),
+        of("service headless", "create service clusterip svc2 --clusterip=None", "service",
+            "svc2", Map.of("/spec/clusterIP", "\"None\"")),
+        of("service nodeport", "create service nodeport svc3 --tcp=80:http --node-port=30080",
+            "service", "svc3", Map.of("/spec/ports/0/nodePort", "30080",
+                "/spec/ports/0/targetPort", "\"http\"")),
+        of("service loadbalancer", "create service loadbalancer svc4 --tcp=443:8443",
+            "service", "svc4", Map.of("/spec/type", "\"LoadBalancer\"")),
+        of("service externalname", "create service externalname svc5 "
+            + "--external-name=example.com", "service", "svc5",
+            Map.of("/spec/externalName", "\"example.com\"")),
+        of("ingress", "create ingress ing1 --class=nginx --rule=foo.com/bar*=svc1:80,tls=cert "
+            + "--annotation=a=b", "ingress", "ing1", Map.of("/spec/ingressClassName", "\"nginx\"",
+                "/spec/tls/0/secretName", "\"cert\"",
+                "/spec/rules/0/http/paths/0/pathType", "\"Prefix\"",
+                "/spec/rules/0/http/paths/0/backend/service/port/number", "80")),
+        of("poddisruptionbudget percent", "create poddisruptionbudget pdb1 --selector=app=x "
+            + "--min-available=50%", "poddisruptionbudget", "pdb1",
+            Map.of("/spec/minAvailable", "\"50%\"")),
+        of("poddisruptionbudget count", "create poddisruptionbudget pdb2 --selector=app=y "
+            + "--max-unavailable=1", "poddisruptionbudget", "pdb2",
+            Map.of("/spec/maxUnavailable", "1")),
+        of("priorityclass", "create priorityclass pb-pc-V --value=100 --description=d "
+            + "--preemption-policy=Never", "priorityclass", "pb-pc-V",
+            Map.of("/value", "100", "/preemptionPolicy", "\"Never\"")),
+        of("quota", "create quota q1 --hard=cpu=1000m,memory=1Gi,pods=2,"
+            + "count/deployments.apps=3", "resourcequota", "q1",
+            Map.of("/spec/hard", "{\"count/deployments.apps\":\"3\",\"cpu\":\"1\","
+                + "\"memory\":\"1Gi\",\"pods\":\"2\"}")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("creates")
+  void create_eachSubcommand_storesTheObjectKubectlBuilt(Case c) throws Exception {
+    JsonNode viaProtobuf = createAndGet(k133, c);
+
+    for (Map.Entry<String, String> e : c.expected().entrySet()) {
+      assertThat(viaProtobuf.at(e.getKey())).as(e.getKey())
+          .isEqualTo(JSON.readTree(substitute(e.getValue(), k133)));
+    }
+    if (k130.isPresent()) {
+      JsonNode viaJson = createAndGet(k130.get(), c);
+      assertThat(normalized(viaProtobuf, k133)).isEqualTo(normalized(viaJson, k130.get()));
+    }
+  }
+
+  private JsonNode createAndGet(Kubectl k, Case c) throws Exception {
+    String ns = "pb-" + tag(k);
+    for (List<String> setup : c.setup()) {
+      Kubectl.Result r = admin(k, args(k, ns, setup));
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+    }
+    Kubectl.Result created = admin(k, args(k, ns, c.create()));
+    assertThat(created.exitCode()).as(k + ": " + created.stderr()).isZero();
+    assertThat(created.stdout()).contains(" created");
+    Kubectl.Result got = admin(k, "-n", ns, "get", c.resource(), substitute(c.object(), k),
+        "-o", "json");
+    assertThat(got.exitCode()).as(got.stderr()).isZero();
+    return JSON.readTree(got.stdout());
+  }
+
+  private String[] args(Kubectl k, String ns, List<String> args) {
+    List<String> out = new ArrayList<>(List.of("-n", ns));
+    args.forEach(a -> out.add(substitute(a, k)));
+    return out.toArray(String[]::new);
+  }
+
+  private String substitute(String s, Kubectl k) {
+    return s.replace("DATA/", dir.resolve("data") + "/").replace("DIR/", dir + "/")
+        .replace("NS", "pb-" + tag(k)).replace("-V", "-" + tag(k));
+  }
+
+  /** The object without what the server sets, with the version tag replaced. */
+  private static JsonNode normalized(JsonNode object, Kubectl k) throws Exception {
+    ObjectNode copy = object.deepCopy();
+    ObjectNode meta = (ObjectNode) copy.get("metadata");
+    meta.remove(List.of("uid", "resourceVersion", "creationTimestamp", "generation",
+        "managedFields", "namespace"));
+    if (meta.get("ownerReferences") instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      a.forEach(ref -> ((ObjectNode) ref).remove("uid"));
+    }
+    return JSON.readTree(JSON.writeValueAsString(copy).replace(tag(k), "V"));
+  }
+
+  private record Review(String name, List<String> args, String missing, String output) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Review> reviews() {
+    return Stream.of(
+        new Review("create token", List.of("create", "token", "default"),
+            "the server could not find the requested resource", "eyJ"),
+        new Review("auth whoami", List.of("auth", "whoami"),
+            "the selfsubjectreviews API is not enabled", "kubernetes-admin"),
+        new Review("auth can-i", List.of("auth", "can-i", "get", "pods"),
+            "the server could not find the requested resource", "yes"),
+        new Review("auth can-i --list", List.of("auth", "can-i", "--list"),
+            "the server could not find the requested resource", "*.*"));
+  }
+
+  /** Runs only where the server serves the endpoint (other branches add them). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reviews")
+  void review_protobufRequest_isAnswered(Review c) {
+    Kubectl.Result r = admin(k133, Stream.concat(Stream.of("-n", "pb-" + tag(k133)),
+        c.args().stream()).toArray(String[]::new));
+    if (r.exitCode() != 0 && r.stderr().contains(c.missing())) {
+      Assumptions.abort(c.name() + ": endpoint not served by this build");
+    }
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains(c.output());
+  }
+
+  private record Garbage(String name, String method, String path, byte[] body, String message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Garbage> garbage() {
+    String cms = "/api/v1/namespaces/default/configmaps";
+    byte[] truncated = {0x6b, 0x38, 0x73, 0x00, 0x12, 0x09, 0x0a};
+    return Stream.of(
+        new Garbage("no prefix", "POST", cms, new byte[] {1, 2, 3},
+            "the object provided is unrecognized (must be of type ConfigMap): provided data does "
+                + "not appear to be a protobuf message, expected prefix [107 56 115 0] (010203)"),
+        new Garbage("truncated", "POST", cms, truncated,
+            "the object provided is unrecognized (must be of type ConfigMap): unexpected EOF "
+                + "(6b38730012090a)"),
+        new Garbage("truncated update", "PUT", cms + "/x", truncated,
+            "the object provided is unrecognized (must be of type ConfigMap): unexpected EOF "
+                + "(6b38730012090a)"),
+        new Garbage("garbage DeleteOptions", "DELETE", cms + "/x", new byte[] {0x6b, 0x38, 0x73},
+            "provided data does not appear to be a protobuf message, expected prefix "
+                + "[107 56 115 0]"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("garbage")
+  void rawHttps_garbageProtobuf_400Status(Garbage g) throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().sslContext(adminTls()).build()) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url()
+          + g.path())).method(g.method(), HttpRequest.BodyPublishers.ofByteArray(g.body()))
+          .header("Content-Type", PROTOBUF).header("Accept", PROTOBUF + ",application/json")
+          .build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+      JsonNode status = JSON.readTree(r.body());
+      assertThat(status.get("reason").asText()).isEqualTo("BadRequest");
+      assertThat(status.get("message").asText()).isEqualTo(g.message());
+    }
+  }
+
+  /** TLS with the admin client certificate, trusting the server's CA. */
+  private SSLContext adminTls() throws Exception {
+    Path pki = dir.resolve("data/pki");
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", Pem.readCertificates(pki.resolve("ca.crt")).get(0));
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+        TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("admin", Pem.readPrivateKey(pki.resolve("admin.key")), new char[0],
+        Pem.readCertificates(pki.resolve("admin.crt")).toArray(new java.security.cert.Certificate[0]));
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, new char[0]);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    return ssl;
+  }
+}
