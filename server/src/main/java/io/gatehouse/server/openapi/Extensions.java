@@ -6,7 +6,6 @@ final class Extensions {
   static final String GVK = "x-kubernetes-group-version-kind";
   static final String ACTION = "x-kubernetes-action";
   static final String PRESERVE_UNKNOWN_FIELDS = "x-kubernetes-preserve-unknown-fields";
-  static final String EMBEDDED_RESOURCE = "x-kubernetes-embedded-resource";
 
   private Extensions() {}
 }
