@@ -148,6 +148,7 @@ public final class GatehouseServer implements AutoCloseable {
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
+    storage.prefetchOpenApi();
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.atInfo().setMessage("Serving securely").addKeyValue("address", url)
         .addKeyValue("startupMillis", millis).log();

@@ -3,6 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.server.openapi.OpenApiService;
 import io.gatehouse.server.openapi.OpenApiService.Rendered;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,18 +29,16 @@ final class OpenApiEndpoint {
 
   static final String V2_PROTOBUF = "com.github.proto-openapi.spec.v2.v1.0+protobuf";
   static final String V2_PROTOBUF_DEPRECATED = "com.github.proto-openapi.spec.v2@v1.0+protobuf";
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
   private final Supplier<OpenApiService> documents;
   private final Clock clock;
-  private final String lastModified;
+  private final Instant created;
 
   /** @param documents the documents (may block until they are loaded) */
   OpenApiEndpoint(Supplier<OpenApiService> documents, Clock clock) {
     this.documents = documents;
     this.clock = clock;
-    this.lastModified = httpDate(clock);
+    this.created = clock.instant();
   }
 
   /** Returns the answer for an {@code /openapi/...} path, or empty for other paths. */
@@ -98,8 +97,8 @@ final class OpenApiEndpoint {
     ApiResponse r = serve(request, doc.get(), "application/json");
     if (!hash.isEmpty()) {
       r.headers().put("Cache-Control", "public, immutable");
-      r.headers().put("Expires", HTTP_DATE.format(
-          ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).plusYears(1)));
+      r.headers().put("Expires", httpDate(
+          ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1).toInstant()));
     }
     return r;
   }
@@ -109,7 +108,7 @@ final class OpenApiEndpoint {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", contentType);
     h.put("Etag", etag);
-    h.put("Last-Modified", lastModified);
+    h.put("Last-Modified", httpDate(created));
     h.put("Vary", "Accept");
     String ifNoneMatch = request.headers().first("If-None-Match");
     if (!ifNoneMatch.isEmpty() && (ifNoneMatch.equals("*")
@@ -166,7 +165,9 @@ final class OpenApiEndpoint {
     return out.stream().map(Clause::range).toList();
   }
 
-  private static String httpDate(Clock clock) {
-    return HTTP_DATE.format(ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
+  /** An HTTP date ({@code Mon, 02 Jan 2006 15:04:05 GMT}), formatted on first need. */
+  private static String httpDate(Instant instant) {
+    return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+        .format(ZonedDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 }

@@ -19,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
@@ -84,17 +84,15 @@ final class Storage {
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
-    // The schemas take a few hundred milliseconds to read: off the start-up path, ready by the
-    // time the first write or OpenAPI request needs them.
-    CompletableFuture<OpenApiService> openApi = CompletableFuture.supplyAsync(
-        () -> BuiltinOpenApi.service(catalog, table,
-            VersionInfo.gitVersion(options.projectVersion())),
-        task -> Thread.ofPlatform().name("gatehouse-openapi").daemon().start(task));
+    // The schemas take a few hundred milliseconds to read: loaded on first use, or by
+    // prefetchOpenApi() once the server serves requests, so that start-up does not wait for them.
+    Supplier<OpenApiService> openApi = new Once<>(() -> BuiltinOpenApi.service(catalog, table,
+        VersionInfo.gitVersion(options.projectVersion())));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, closing::get, Duration.ofMinutes(1), authorizer,
-        new FieldSchemas(() -> openApi.join().definitions()));
+        new FieldSchemas(() -> openApi.get().definitions()));
     return new Storage(handler, registry, table,
-        List.of(namespaces, compactor, roles, policies, store), openApi::join);
+        List.of(namespaces, compactor, roles, policies, store), openApi);
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -126,9 +124,39 @@ final class Storage {
     }
   }
 
-  /** The OpenAPI documents of the served resources (blocks until they are loaded). */
+  /** The OpenAPI documents of the served resources (loads them on first use). */
   Supplier<OpenApiService> openApi() {
     return openApi;
+  }
+
+  /** Loads the OpenAPI schemas on a background thread, ahead of the first request needing them. */
+  void prefetchOpenApi() {
+    Thread.ofPlatform().name("gatehouse-openapi").daemon().start(openApi::get);
+  }
+
+  /** A value computed once, on first use; thread-safe. */
+  private static final class Once<T> implements Supplier<T> {
+    private final Supplier<T> compute;
+    private volatile @Nullable T value;
+
+    Once(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = compute.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
   }
 
   ResourceHandler handler() {
