@@ -9,7 +9,7 @@ import io.gatehouse.api.authz.RequestAttributes;
  * Upstream's {@code AlwaysDeny}: despite its name it answers <em>no opinion</em> with reason {@code
  * Everything is forbidden.}, so later authorizers may still allow. Stateless singleton.
  */
-public final class AlwaysDenyAuthorizer implements Authorizer {
+public final class AlwaysDenyAuthorizer implements Authorizer, RuleResolver {
 
   /** The singleton. */
   public static final AlwaysDenyAuthorizer INSTANCE = new AlwaysDenyAuthorizer();
@@ -22,5 +22,11 @@ public final class AlwaysDenyAuthorizer implements Authorizer {
   @Override
   public AuthorizationResult authorize(RequestAttributes attributes) {
     return AuthorizationResult.of(Decision.NO_OPINION, REASON);
+  }
+
+  /** Nothing, and complete. */
+  @Override
+  public UserRules userRules(io.gatehouse.api.authz.UserInfo user, String namespace) {
+    return UserRules.NONE;
   }
 }

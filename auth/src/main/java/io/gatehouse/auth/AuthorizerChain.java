@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Immutable; thread-safe if the entries are.
  */
-public final class AuthorizerChain implements Authorizer {
+public final class AuthorizerChain implements Authorizer, RuleResolver {
 
   /** The type of the implicit first entry. */
   public static final String PRIVILEGED_GROUPS = "PrivilegedGroups";
@@ -74,6 +74,26 @@ public final class AuthorizerChain implements Authorizer {
   @Override
   public AuthorizationResult authorize(RequestAttributes attributes) {
     return explain(attributes).result();
+  }
+
+  /**
+   * The union of the configured authorizers' rules (upstream's {@code union.NewRuleResolvers}
+   * built beside the chain): the privileged-group entry lists nothing, as upstream leaves it out;
+   * an authorizer that is no {@link RuleResolver} counts as one that cannot list its rules.
+   */
+  @Override
+  public UserRules userRules(io.gatehouse.api.authz.UserInfo user, String namespace) {
+    List<UserRules> parts = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.type().equals(PRIVILEGED_GROUPS)) {
+        continue;
+      }
+      parts.add(e.authorizer() instanceof RuleResolver r
+          ? r.userRules(user, namespace)
+          : UserRules.unsupported(e.type() + " authorizer " + e.name()
+              + " does not support user rule resolution"));
+    }
+    return UserRules.union(parts);
   }
 
   /** Asks the authorizers in order, as {@link #authorize}, recording each answer. */

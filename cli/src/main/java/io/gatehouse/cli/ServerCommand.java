@@ -24,7 +24,7 @@ import sun.misc.Signal;
     name = "server",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a kubectl-compatible API server with Kubernetes authentication and RBAC.",
+      "Run a kubectl-compatible API server with Kubernetes authentication and authorization.",
       "On first start it creates a CA, a serving certificate and an admin client certificate under",
       "the data directory, and writes an admin kubeconfig once it serves requests."
     })
@@ -70,6 +70,17 @@ final class ServerCommand implements Callable<Integer> {
       description = "AdmissionConfiguration (or PodSecurityConfiguration) for Pod Security defaults "
           + "and exemptions.")
   Path admissionControlConfigFile;
+
+  @Option(names = "--authorization-config", paramLabel = "FILE",
+      description = "AuthorizationConfiguration (apiserver.config.k8s.io v1, v1beta1, v1alpha1) "
+          + "defining the authorizer chain after system:masters; reloaded when the file changes. "
+          + "Mutually exclusive with --authorization-mode.")
+  Path authorizationConfig;
+
+  @Option(names = "--authorization-mode", paramLabel = "MODES", split = ",",
+      description = "Ordered list of authorizers after system:masters: RBAC, Node, AlwaysAllow, "
+          + "AlwaysDeny (default: RBAC).")
+  List<String> authorizationModes;
 
   @Option(names = "--service-account-signing-key-file", paramLabel = "FILE",
       description = "PEM private key (RSA or ECDSA P-256/384/521) that signs service-account "
@@ -150,6 +161,12 @@ final class ServerCommand implements Callable<Integer> {
     }
     if (admissionControlConfigFile != null) {
       b.admissionControlConfigFile(admissionControlConfigFile);
+    }
+    if (authorizationConfig != null) {
+      b.authorizationConfig(authorizationConfig);
+    }
+    if (authorizationModes != null) {
+      b.authorizationModes(authorizationModes.stream().filter(m -> !m.isEmpty()).toList());
     }
     b.serviceAccounts(new ServiceAccountOptions(Optional.ofNullable(serviceAccountSigningKeyFile),
         serviceAccountKeyFiles, serviceAccountIssuers, apiAudiences,

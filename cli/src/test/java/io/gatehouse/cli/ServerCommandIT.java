@@ -73,4 +73,47 @@ class ServerCommandIT {
     assertThat(Files.readString(log)).contains("error: token file '" + tokens
         + "' must have at least 3 columns (token, user name, user uid), found 2");
   }
+
+  private static Process server(Path dir, Path log, String... extra) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 24) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    cmd.addAll(List.of("-jar", System.getProperty("gatehouse.jar", "target/gatehouse.jar"),
+        "server", "--data-dir", dir.resolve("data").toString(), "--secure-port", "0"));
+    cmd.addAll(List.of(extra));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  @Test
+  void server_authorizationConfigWithMode_exitsTwoWithKubeApiServersText(@TempDir Path dir)
+      throws Exception {
+    Path config = Files.writeString(dir.resolve("authz.yaml"), "apiVersion: "
+        + "apiserver.config.k8s.io/v1\nkind: AuthorizationConfiguration\nauthorizers:\n"
+        + "- {type: RBAC, name: rbac}\n");
+    Path log = dir.resolve("server.log");
+    Process p = server(dir, log, "--authorization-config", config.toString(),
+        "--authorization-mode", "Node,RBAC");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(log)).contains("error: --authorization-config can not be "
+        + "specified when --authorization-mode or --authorization-webhook-* flags are defined");
+  }
+
+  @Test
+  void server_invalidAuthorizationConfig_exitsTwoWithEveryError(@TempDir Path dir)
+      throws Exception {
+    Path config = Files.writeString(dir.resolve("authz.yaml"), "apiVersion: "
+        + "apiserver.config.k8s.io/v1\nkind: AuthorizationConfiguration\nauthorizers:\n"
+        + "- {type: RBAC, name: rbac}\n- {type: RBAC, name: rbac}\n");
+    Path log = dir.resolve("server.log");
+    Process p = server(dir, log, "--authorization-config", config.toString());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(log)).contains("error: invalid --authorization-config " + config
+        + ":\n  authorizers[1].type: Duplicate value: \"RBAC\"");
+    assertThat(Files.exists(dir.resolve("data/admin.kubeconfig"))).isFalse();
+  }
 }

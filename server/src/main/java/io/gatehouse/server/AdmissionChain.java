@@ -5,6 +5,7 @@ import io.gatehouse.admission.AdmissionResult;
 import io.gatehouse.admission.ClusterState;
 import io.gatehouse.admission.Operation;
 import io.gatehouse.admission.Warning;
+import io.gatehouse.admission.noderestriction.NodeRestrictionAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
 import io.gatehouse.api.Status;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * Validating admission for every write, in kube-apiserver's plugin order and stopping at the first
- * denial as it does: PodSecurity (namespace labels from the store, the AdmissionConfiguration
+ * denial as it does: NodeRestriction (a mutating plugin upstream, which changes nothing, so it
+ * runs first), PodSecurity (namespace labels from the store, the AdmissionConfiguration
  * defaults and exemptions), then ValidatingAdmissionPolicy (policies and bindings from the store,
  * the current snapshot; params from stored objects; CEL's {@code authorizer} is the server's).
  * Warnings of the plugins that ran go to the response; a denial becomes the plugin's Status. No
@@ -55,10 +57,11 @@ final class AdmissionChain {
       case CONNECT -> "";
     };
     AdmissionAttributes attributes = new AdmissionAttributes(w.object(), w.oldObject(),
-        w.resource().kind(), w.resource().served().groupVersionResource(), w.subresource(),
+        w.kind(), w.resource().served().groupVersionResource(), w.subresource(),
         w.namespace(), w.name(), op,
         Map.of("kind", optionsKind, "apiVersion", "meta.k8s.io/v1"), w.dryRun(), user);
     List<String> warnings = new ArrayList<>();
+    check(NodeRestrictionAdmission.create().admit(attributes, cluster), warnings);
     check(podSecurity.admit(attributes), warnings);
     check(policies.get().validate(attributes, cluster, authorizer), warnings);
     return warnings;

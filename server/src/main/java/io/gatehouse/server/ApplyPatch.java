@@ -41,6 +41,20 @@ final class ApplyPatch {
 
   ApiResponse apply(ApiRequest request, StoredResource r, String ns, String name, String sub,
       boolean dryRun, WriteAdmission admit) {
+    return apply(request, r, ns, name, sub, dryRun, admit, update -> update, created -> { });
+  }
+
+  /**
+   * Applies, with the caller's checks of the result (RBAC escalation prevention) before the
+   * registry stores it.
+   *
+   * @param guardUpdate wraps the function that computes the updated object
+   * @param guardCreate checks the object an apply creates
+   */
+  ApiResponse apply(ApiRequest request, StoredResource r, String ns, String name, String sub,
+      boolean dryRun, WriteAdmission admit,
+      java.util.function.UnaryOperator<java.util.function.UnaryOperator<Unstructured>> guardUpdate,
+      java.util.function.Consumer<Unstructured> guardCreate) {
     FieldManagement.ApplyOptions options = FieldManagement.applyOptions(request);
     Map<String, @Nullable Object> config = decode(request.body());
     boolean pinned = config.get("metadata") instanceof Map<?, ?> m
@@ -48,14 +62,14 @@ final class ApplyPatch {
     FieldManager fm = fields.forResource(r, sub);
     for (int attempt = 0; ; attempt++) {
       try {
-        Registry.Written w = registry.update(r, ns, name, sub, old -> {
+        Registry.Written w = registry.update(r, ns, name, sub, guardUpdate.apply(old -> {
           Unstructured out = fm.apply(old, config, options.manager(), options.force());
           checkName(out, name, ns);
           if (!pinned) {
             out.metadataForWrite().remove("resourceVersion");
           }
           return out;
-        }, dryRun, admit);
+        }), dryRun, admit);
         return ResourceHandler.withWarnings(ApiResponse.json(200, w.object().object()),
             w.warnings());
       } catch (StatusException e) {
@@ -75,6 +89,7 @@ final class ApplyPatch {
         created.metadataForWrite().remove("namespace");
       }
       authorizeCreate(request, ns, name);
+      guardCreate.accept(created);
       try {
         Registry.Written w = registry.create(r, created, dryRun, admit);
         return ResourceHandler.withWarnings(ApiResponse.json(201, w.object().object()),

@@ -9,14 +9,16 @@ import io.gatehouse.server.openapi.Definitions;
 import io.gatehouse.server.openapi.OpenApiService;
 import io.gatehouse.server.openapi.PublishedResource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The OpenAPI service of the stored built-in resources: every catalog resource the {@link
- * ResourceTable} serves whose kind and list kind have built-in definitions, with its {@code
- * status} subresource when it has one (the only subresource stored resources serve). Stateless.
+ * ResourceTable} serves whose kind and list kind have built-in definitions, with the
+ * subresources the server serves: {@code status}, and {@code scale} of the workloads {@link
+ * ScaleHandler} scales. Stateless.
  */
 final class BuiltinOpenApi {
 
@@ -42,8 +44,14 @@ final class BuiltinOpenApi {
           if (kind.isEmpty() || list.isEmpty()) {
             continue;
           }
-          List<String> subresources = r.subresource("status").isPresent()
-              ? List.of("status") : List.of();
+          Map<String, String> subresources = new LinkedHashMap<>();
+          if (r.subresource("scale").isPresent() && ScaleHandler.scalable(r.groupResource())) {
+            definitions.nameOf(r.subresource("scale").get().kind())
+                .ifPresent(scale -> subresources.put("scale", scale));
+          }
+          if (r.subresource("status").isPresent()) {
+            subresources.put("status", kind.get());
+          }
           out.add(new PublishedResource(r, kind.get(), list.get(), subresources,
               PublishedResource.BUILTIN_PATCH_TYPES, Map.of()));
         }

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code fieldValidation} parameter ({@code Ignore}, {@code Warn} — the default — or {@code
- * Strict}) applied to duplicate fields and to fields the kind's OpenAPI schema does not declare:
- * {@code Warn} adds {@code duplicate field "<path>"} and {@code unknown field "<path>"} warnings,
- * {@code Strict} fails with 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>:
- * strict decoding error: duplicate field "<path>", unknown field "<path>", …}.
+ * Strict}) applied to duplicate fields and to fields the kind's OpenAPI schema does not declare
+ * (stored resources) or its known type lacks (review resources): {@code Warn} adds {@code
+ * duplicate field "<path>"} / {@code unknown field "<path>"} warnings, {@code Strict} fails with
+ * 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error:
+ * duplicate field "<path>", unknown field "<path>", …}.
  */
 enum FieldValidation {
   IGNORE, WARN, STRICT;
@@ -63,18 +64,26 @@ enum FieldValidation {
   /** Reports duplicate fields, then unknown ones, as warnings or a 400 as the value asks. */
   void check(StoredResource r, List<String> duplicates, List<String> unknown,
       List<String> warnings) {
-    if ((duplicates.isEmpty() && unknown.isEmpty()) || this == IGNORE) {
-      return;
-    }
     List<String> errors = new java.util.ArrayList<>();
     duplicates.forEach(d -> errors.add("duplicate field " + GoQuote.quote(d)));
     unknown.forEach(u -> errors.add("unknown field " + GoQuote.quote(u)));
+    check(r.kind(), errors, warnings);
+  }
+
+  /**
+   * Applies the mode to strict-decoding problems already worded ({@code duplicate field "x"},
+   * {@code unknown field "spec.y"}) of a body of {@code kind}.
+   */
+  void check(io.gatehouse.api.GroupVersionKind kind, List<String> errors, List<String> warnings) {
+    if (errors.isEmpty() || this == IGNORE) {
+      return;
+    }
     if (this == WARN) {
       warnings.addAll(errors);
       return;
     }
-    throw StatusException.badRequest(r.kind().kind() + " in version "
-        + GoQuote.quote(r.kind().version()) + " cannot be handled as a " + r.kind().kind()
+    throw StatusException.badRequest(kind.kind() + " in version "
+        + GoQuote.quote(kind.version()) + " cannot be handled as a " + kind.kind()
         + ": strict decoding error: " + String.join(", ", errors));
   }
 }

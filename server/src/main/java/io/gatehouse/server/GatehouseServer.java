@@ -2,16 +2,15 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.Status;
 import io.gatehouse.api.StatusReason;
-import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
-import io.gatehouse.auth.PrivilegedGroupAuthorizer;
-import io.gatehouse.auth.UnionAuthorizer;
 import io.gatehouse.auth.authentication.AuthenticationConfig;
 import io.gatehouse.auth.authentication.AuthenticationResult;
 import io.gatehouse.auth.authentication.Authenticator;
 import io.gatehouse.auth.authentication.TokenAuthenticator;
 import io.gatehouse.auth.authentication.TokenFileAuthenticator;
+import io.gatehouse.auth.authentication.AudienceAgnosticTokenAuthenticator;
 import io.gatehouse.auth.authentication.UnionTokenAuthenticator;
+import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.pki.CertificateAuthority;
 import io.gatehouse.server.pki.DataDirPki;
@@ -37,7 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running {@code gatehouse server}: certificates under the data directory, authentication,
- * authorization (the {@code system:masters} group, then RBAC over the bootstrap policy), the
+ * authorization ({@link ServerAuthorization}: the {@code system:masters} group, then RBAC over the
+ * stored roles and bindings, or the {@code --authorization-mode} / {@code --authorization-config}
+ * chain), the
  * handler chain and the HTTPS listener. The admin kubeconfig is written once the listener
  * accepts requests.
  *
@@ -79,8 +80,10 @@ public final class GatehouseServer implements AutoCloseable {
     // it overlaps with the certificates and the listener's start-up.
     CompletableFuture<ResourceCatalog> catalogLoad =
         CompletableFuture.supplyAsync(ResourceCatalog::builtin, GatehouseServer::startThread);
-    CompletableFuture<Authorizer> rbacLoad = CompletableFuture.supplyAsync(
+    CompletableFuture<RbacAuthorizer> rbacLoad = CompletableFuture.supplyAsync(
         () -> RbacAuthorizer.fromObjects(BootstrapPolicy.objects()), GatehouseServer::startThread);
+    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
+    ServerAuthorization authorizer = ServerAuthorization.create(options, rbacLoad::join);
 
     DataDirPki pki = DataDirPki.in(options.dataDir(), options.clock());
     CertificateAuthority ca = pki.certificateAuthority();
@@ -103,20 +106,18 @@ public final class GatehouseServer implements AutoCloseable {
 
     Identity identity = Identity.create(options);
     List<TokenAuthenticator> tokenAuthenticators = new ArrayList<>();
-    options.tokenAuthFile().map(TokenFileAuthenticator::read).ifPresent(tokenAuthenticators::add);
+    // Static tokens know no audiences: they are valid for the API server's (upstream's
+    // WrapAudienceAgnosticToken), which matters to TokenReviews naming audiences.
+    options.tokenAuthFile().map(TokenFileAuthenticator::read)
+        .map(t -> AudienceAgnosticTokenAuthenticator.of(
+            options.serviceAccounts().effectiveApiAudiences(), t))
+        .ifPresent(tokenAuthenticators::add);
     tokenAuthenticators.addAll(identity.tokenAuthenticators());
     Optional<TokenAuthenticator> tokens =
         Optional.of(UnionTokenAuthenticator.of(tokenAuthenticators));
     Authenticator authenticator = new AuthenticationConfig(
         clientCas, tokens, options.anonymousAuth(), options.clock()).build()
         .orElse(request -> AuthenticationResult.notApplicable());
-    // RBAC answers from the bootstrap policy until the store-backed snapshot replaces it.
-    AtomicReference<Authorizer> rbac =
-        new AtomicReference<>(attributes -> rbacLoad.join().authorize(attributes));
-    Authorizer authorizer = UnionAuthorizer.of(List.of(
-        PrivilegedGroupAuthorizer.of(PrivilegedGroupAuthorizer.SYSTEM_MASTERS),
-        attributes -> rbac.get().authorize(attributes)));
-
     AtomicBoolean closing = new AtomicBoolean();
     // Until the routes exist (they need the bound port), answer as kube-apiserver does before its
     // paths are installed.
@@ -131,20 +132,24 @@ public final class GatehouseServer implements AutoCloseable {
     String url = "https://" + host + ":" + port;
     ResourceCatalog catalog = catalogLoad.join();
     rbacLoad.join();
-    Storage storage = Storage.open(options, catalog, closing, authorizer, rbac::set);
+    Storage storage = Storage.open(options, catalog, closing, authorizer);
     identity.attach(storage.registry(), storage.resources(),
         Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.UTF_8));
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
-    routes.set(identity.oidc(new ApiRoutes(VersionInfo.document(options.projectVersion()),
+    ApiRoutes api = new ApiRoutes(VersionInfo.document(options.projectVersion()),
         new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
         request -> identity.handle(request).or(() -> storage.handler().handle(request)),
-        new OpenApiEndpoint(storage.openApi(), options.clock())::handle),
-        host + ":" + port));
+        new OpenApiEndpoint(storage.openApi(), options.clock())::handle);
+    ReviewEndpoints reviews = new ReviewEndpoints(authorizer, authorizer, authenticator,
+        options.serviceAccounts().effectiveApiAudiences(), options.clock());
+    routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics)
+        .in(identity.oidc(api, host + ":" + port))));
+    authorizer.startReloading();
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -154,7 +159,8 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    List<AutoCloseable> closeables = new ArrayList<>(identity.closeables());
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(authorizer));
+    closeables.addAll(identity.closeables());
     closeables.addAll(storage.closeables());
     return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
   }

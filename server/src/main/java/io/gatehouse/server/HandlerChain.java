@@ -6,8 +6,9 @@ import io.gatehouse.auth.authentication.Authenticator;
 /**
  * The one place that fixes the order of the request filters, as kube-apiserver's {@code
  * DefaultBuildHandlerChain}: a request passes panic recovery, then request-info parsing, then
- * authentication, then (audit and impersonation will come here) authorization, and only then
- * reaches the handler. Stateless.
+ * authentication, then (audit will come here) impersonation, then authorization, and only then
+ * reaches the handler. Impersonation checks the {@code impersonate} verb with the same authorizer.
+ * Stateless.
  */
 final class HandlerChain {
 
@@ -22,7 +23,8 @@ final class HandlerChain {
    */
   static ApiHandler build(ApiHandler handler, Authenticator authenticator, Authorizer authorizer) {
     ApiHandler chain = new AuthorizationFilter(handler, authorizer);
-    // Impersonation and audit go here, between authorization and authentication.
+    chain = new ImpersonationFilter(chain, authorizer);
+    // Audit goes here, between impersonation and authentication.
     chain = new AuthenticationFilter(chain, authenticator);
     chain = new RequestInfoFilter(chain, new RequestInfoResolver());
     return new RecoveryFilter(chain);

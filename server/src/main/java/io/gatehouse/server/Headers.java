@@ -50,6 +50,11 @@ final class Headers {
     return values.getOrDefault(name, List.of());
   }
 
+  /** Returns the header names, in case-insensitive order, as first received. */
+  java.util.Set<String> names() {
+    return values.keySet();
+  }
+
   /** Returns a copy without {@code name}. */
   Headers without(String name) {
     TreeMap<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -31,17 +31,20 @@ final class ResourceHandler {
   private final RegistryReader reader;
   private final TableConvertor tables;
   private final Function<UserInfo, WriteAdmission> admission;
+  private final WriteGuard guard;
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
   private final FieldSchemas schemas;
   private final FieldManagement fields;
   private final ApplyPatch applyPatch;
+  private final ScaleHandler scale;
 
   /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval) {
-    this(resources, registry, clock, admission, stopping, bookmarkInterval, null);
+    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval,
+        null);
   }
 
   /**
@@ -51,19 +54,33 @@ final class ResourceHandler {
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
       Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
-    this(resources, registry, clock, admission, stopping, bookmarkInterval, createAuthorizer,
-        FieldSchemas.NONE);
+    this(resources, registry, clock, admission, WriteGuard.NONE, stopping, bookmarkInterval,
+        createAuthorizer);
   }
 
   /**
+   * @param guard checks creates and updates before the registry sees them (RBAC escalation)
+   * @param createAuthorizer asked whether a server-side apply that creates its object may create
+   *     it; null skips the check
+   */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
+    this(resources, registry, clock, admission, guard, stopping, bookmarkInterval,
+        createAuthorizer, FieldSchemas.NONE);
+  }
+
+  /**
+   * @param guard checks creates and updates before the registry sees them (RBAC escalation)
    * @param createAuthorizer as above
    * @param schemas the schemas unknown fields are found with
    */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
-      Function<UserInfo, WriteAdmission> admission, BooleanSupplier stopping,
+      Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
       Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer,
       FieldSchemas schemas) {
     this.schemas = schemas;
+    this.guard = guard;
     this.resources = resources;
     this.registry = registry;
     this.reader = new RegistryReader(registry.store());
@@ -73,6 +90,7 @@ final class ResourceHandler {
     this.bookmarkInterval = bookmarkInterval;
     this.fields = FieldManagement.builtin(registry.clock());
     this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
+    this.scale = new ScaleHandler(resources, registry, admission);
   }
 
   /** Returns the response, or empty when no stored resource is addressed. */
@@ -88,6 +106,12 @@ final class ResourceHandler {
     }
     StoredResource r = found.get();
     String sub = info.subresource();
+    if (sub.equals("scale")) {
+      Optional<ApiResponse> scaled = scale.handle(request);
+      if (scaled.isPresent()) {
+        return scaled;
+      }
+    }
     if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))) {
       return Optional.empty();
     }
@@ -111,9 +135,9 @@ final class ResourceHandler {
       case "get" -> get(request, r, ns, info.name());
       case "list" -> list(request, r, ns);
       case "watch" -> watch(request, r, ns);
-      case "create" -> create(request, r, ns, admit);
-      case "update" -> update(request, r, ns, info.name(), sub, admit);
-      case "patch" -> patch(request, r, ns, info.name(), sub, admit);
+      case "create" -> create(request, r, ns, admit, user);
+      case "update" -> update(request, r, ns, info.name(), sub, admit, user);
+      case "patch" -> patch(request, r, ns, info.name(), sub, admit, user);
       case "delete" -> delete(request, r, ns, info.name(), admit);
       case "deletecollection" -> deleteCollection(request, r, ns, admit);
       default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
@@ -184,7 +208,7 @@ final class ResourceHandler {
   }
 
   private ApiResponse create(ApiRequest request, StoredResource r, String ns,
-      WriteAdmission admit) {
+      WriteAdmission admit, @Nullable UserInfo user) {
     String manager = FieldManagement.manager(request, "CreateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured obj = decodeObject(request, r, warnings);
@@ -198,6 +222,9 @@ final class ResourceHandler {
     } else {
       obj.metadataForWrite().remove("namespace");
     }
+    if (user != null) {
+      guard.check(user, r, ns, "", obj, null);
+    }
     obj = fields.created(r, obj, manager);
     Registry.Written w = registry.create(r, obj, dryRun(request), admit);
     warnings.addAll(w.warnings());
@@ -205,7 +232,7 @@ final class ResourceHandler {
   }
 
   private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,
-      String sub, WriteAdmission admit) {
+      String sub, WriteAdmission admit, @Nullable UserInfo user) {
     String manager = FieldManagement.manager(request, "UpdateOptions");
     List<String> warnings = new ArrayList<>();
     Unstructured body = decodeObject(request, r, warnings);
@@ -217,19 +244,19 @@ final class ResourceHandler {
       throw StatusException.badRequest("the namespace of the provided object does not match "
           + "the namespace sent on the request");
     }
-    Registry.Written w = registry.update(r, ns, name, sub, old -> {
+    Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, false, old -> {
       Unstructured copy = body.deepCopy();
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
       return fields.updated(r, sub, old, copy, manager);
-    }, dryRun(request), admit);
+    }), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }
 
   private ApiResponse patch(ApiRequest request, StoredResource r, String ns, String name,
-      String sub, WriteAdmission admit) {
+      String sub, WriteAdmission admit, @Nullable UserInfo user) {
     List<String> warnings = new ArrayList<>();
     String contentType = request.headers().first("Content-Type");
     int semi = contentType.indexOf(';');
@@ -239,22 +266,53 @@ final class ResourceHandler {
       throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
     }
     if (type.equals(ApplyPatch.YAML)) {
-      return applyPatch.apply(request, r, ns, name, sub, dryRun(request), admit);
+      return applyPatch.apply(request, r, ns, name, sub, dryRun(request), admit,
+          update -> guarded(user, r, ns, name, true, update), created -> {
+            if (user != null) {
+              guard.check(user, r, ns, "", created, null);
+            }
+          });
     }
     String manager = FieldManagement.manager(request, "PatchOptions");
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation validation = FieldValidation.of(request);
     validation.check(r, decoded.duplicates(), warnings);
-    Registry.Written w = registry.update(r, ns, name, sub, old -> {
-      Unstructured patched = Patches.apply(type, old.deepCopy(), decoded.value(), r, name);
-      if (validation != FieldValidation.IGNORE) {
-        validation.checkPatched(type, decoded.value(), patched,
-            schemas.unknown(r, patched.object()), warnings);
-      }
-      return fields.updated(r, sub, old, patched, manager);
-    }, dryRun(request), admit);
+    Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, true,
+        old -> {
+          Unstructured patched = Patches.apply(type, old.deepCopy(), decoded.value(), r, name);
+          if (validation != FieldValidation.IGNORE) {
+            validation.checkPatched(type, decoded.value(), patched,
+                schemas.unknown(r, patched.object()), warnings);
+          }
+          return fields.updated(r, sub, old, patched, manager);
+        }), dryRun(request), admit);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
+  }
+
+  /**
+   * Runs the guard on the updated object, as upstream's wrapped {@code UpdatedObjectInfo}. A
+   * patch result is checked with the stored {@code resourceVersion} it was applied to (upstream's
+   * patcher keeps it; {@link Patches} drops it so that the update can be retried).
+   */
+  private java.util.function.UnaryOperator<Unstructured> guarded(@Nullable UserInfo user,
+      StoredResource r, String ns, String name, boolean patch,
+      java.util.function.UnaryOperator<Unstructured> update) {
+    if (user == null) {
+      return update;
+    }
+    return old -> {
+      Unstructured stored = old.deepCopy();
+      Unstructured updated = update.apply(old);
+      Unstructured checked = updated;
+      if (patch && !updated.metadata().containsKey("resourceVersion")
+          && stored.metadata().get("resourceVersion") != null) {
+        checked = updated.deepCopy();
+        checked.metadataForWrite().put("resourceVersion", stored.metadata().get("resourceVersion"));
+      }
+      guard.check(user, r, ns, name, checked, stored);
+      return updated;
+    };
   }
 
   private ApiResponse delete(ApiRequest request, StoredResource r, String ns, String name,

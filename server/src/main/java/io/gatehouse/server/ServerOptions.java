@@ -2,6 +2,8 @@ package io.gatehouse.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,13 @@ import java.util.Optional;
  *     ({@code --anonymous-auth})
  * @param admissionControlConfigFile an AdmissionConfiguration (or PodSecurityConfiguration) file
  *     for Pod Security's defaults and exemptions ({@code --admission-control-config-file})
+ * @param authorizationConfig an AuthorizationConfiguration file defining the authorizer chain
+ *     after {@code system:masters}, reloaded when it changes ({@code --authorization-config})
+ * @param authorizationModes the authorizers after {@code system:masters} ({@code
+ *     --authorization-mode}: {@code RBAC}, {@code Node}, {@code AlwaysAllow}, {@code AlwaysDeny});
+ *     empty when not given (then {@code RBAC}); not together with {@code authorizationConfig}
+ * @param authorizationConfigPollInterval how often the configuration file is read again even
+ *     without a file-system event (one minute by default)
  * @param serviceAccounts the service-account token flags
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
@@ -40,6 +49,9 @@ public record ServerOptions(
     Optional<Path> tokenAuthFile,
     boolean anonymousAuth,
     Optional<Path> admissionControlConfigFile,
+    Optional<Path> authorizationConfig,
+    Optional<List<String>> authorizationModes,
+    Duration authorizationConfigPollInterval,
     ServiceAccountOptions serviceAccounts,
     String projectVersion,
     Clock clock) {
@@ -47,10 +59,17 @@ public record ServerOptions(
   /**
    * Checks the combination.
    *
-   * @throws IllegalArgumentException for a port out of range, or a certificate without key (or
-   *     key without certificate)
+   * @throws IllegalArgumentException for a port out of range, a certificate without key (or key
+   *     without certificate), or invalid authorization flags (kube-apiserver's texts, one per
+   *     line)
    */
   public ServerOptions {
+    authorizationModes = authorizationModes.map(List::copyOf);
+    List<String> authorizationErrors = AuthorizationModes.validate(authorizationModes,
+        authorizationConfig.isPresent());
+    if (!authorizationErrors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", authorizationErrors));
+    }
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port " + securePort + " must be between 0 and 65535");
     }
@@ -58,6 +77,11 @@ public record ServerOptions(
       throw new IllegalArgumentException(
           "--tls-cert-file and --tls-private-key-file must be given together");
     }
+  }
+
+  /** Returns the authorization modes in effect without a configuration file. */
+  public List<String> effectiveAuthorizationModes() {
+    return authorizationModes.orElse(AuthorizationModes.DEFAULT);
   }
 
   /** Returns the kubeconfig path: {@link #kubeconfigOut()} or {@code <data-dir>/admin.kubeconfig}. */
@@ -82,6 +106,9 @@ public record ServerOptions(
     private Optional<Path> tokenAuthFile = Optional.empty();
     private boolean anonymousAuth;
     private Optional<Path> admissionControlConfigFile = Optional.empty();
+    private Optional<Path> authorizationConfig = Optional.empty();
+    private Optional<List<String>> authorizationModes = Optional.empty();
+    private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
     private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
@@ -155,6 +182,24 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the AuthorizationConfiguration file. */
+    public Builder authorizationConfig(Path v) {
+      authorizationConfig = Optional.of(v);
+      return this;
+    }
+
+    /** Sets the authorization modes, in order. */
+    public Builder authorizationModes(List<String> v) {
+      authorizationModes = Optional.of(List.copyOf(v));
+      return this;
+    }
+
+    /** Sets how often the authorization configuration file is read again without an event. */
+    public Builder authorizationConfigPollInterval(Duration v) {
+      authorizationConfigPollInterval = v;
+      return this;
+    }
+
     /** Sets the service-account token flags. */
     public Builder serviceAccounts(ServiceAccountOptions v) {
       serviceAccounts = v;
@@ -181,6 +226,7 @@ public record ServerOptions(
     public ServerOptions build() {
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
+          authorizationConfig, authorizationModes, authorizationConfigPollInterval,
           serviceAccounts, projectVersion, clock);
     }
   }

@@ -5,10 +5,10 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
-import io.gatehouse.api.StatusException;
-import io.gatehouse.api.Unstructured;
-import io.gatehouse.api.authz.Authorizer;
 import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.auth.node.NodeAuthorizer;
+import io.gatehouse.auth.node.NodeGraph;
+import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.openapi.OpenApiService;
 import io.gatehouse.storage.KeyValueStore;
@@ -18,18 +18,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (seeded
- * with the bootstrap policy) and the admission chain over the stored policies. Built once at start-up; {@link
- * #closeables()} lists what {@link GatehouseServer#close()} closes, store last.
+ * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (the
+ * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
+ * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
+ * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
+ * GatehouseServer#close()} closes, store last.
  */
 final class Storage {
 
@@ -51,12 +53,13 @@ final class Storage {
   /**
    * Opens the store and starts the controllers.
    *
-   * @param authorizer the server's authorizer (for CEL's {@code authorizer} in policies)
-   * @param rbac receives the RBAC authorizer over the stored RBAC objects, kept current
+   * @param authorizer the server's authorizer (for CEL's {@code authorizer} in policies, and the
+   *     escalation checks); receives the RBAC authorizer over the stored RBAC objects, and the
+   *     Node authorizer over the stored pods and volumes when it uses one, both kept current
    * @throws IllegalArgumentException for an unusable admission configuration file
    */
   static Storage open(ServerOptions options, ResourceCatalog catalog, AtomicBoolean closing,
-      Authorizer authorizer, Consumer<Authorizer> rbac) {
+      ServerAuthorization authorizer) {
     Path db = options.dataDir().resolve("db");
     try {
       Files.createDirectories(db);
@@ -72,10 +75,18 @@ final class Storage {
     namespaces.createDefaults();
     namespaces.start();
     Compactor compactor = Compactor.start(store, Duration.ofMinutes(5), 1000);
-    seed(registry, table, BootstrapPolicy.objects());
+    BootstrapRbac.reconcile(registry, table);
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
-    rbac.accept(attributes -> roles.get().authorize(attributes));
+    authorizer.rbac(roles::get);
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(namespaces, compactor, roles));
+    if (authorizer.usesNode()) {
+      StoreSnapshot<NodeAuthorizer> nodes = new StoreSnapshot<>("node-graph", store,
+          nodeGraphPrefixes(table), objects -> NodeAuthorizer.create(NodeGraph.fromObjects(objects),
+              BootstrapPolicy.nodeRules(), ServerAuthorization.nodeSelectors()));
+      authorizer.node(nodes::get);
+      closeables.add(nodes);
+    }
     ValidatingAdmissionPolicyPlugin.Options vapOptions = ValidatingAdmissionPolicyPlugin.Options.DEFAULT;
     StoreSnapshot<ValidatingAdmissionPolicyPlugin> policies = new StoreSnapshot<>("policies",
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
@@ -89,10 +100,24 @@ final class Storage {
     Supplier<OpenApiService> openApi = new Once<>(() -> BuiltinOpenApi.service(catalog, table,
         VersionInfo.gitVersion(options.projectVersion())));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
-        admission::forUser, closing::get, Duration.ofMinutes(1), authorizer,
-        new FieldSchemas(() -> openApi.get().definitions()));
-    return new Storage(handler, registry, table,
-        List.of(namespaces, compactor, roles, policies, store), openApi);
+        admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
+        Duration.ofMinutes(1), authorizer, new FieldSchemas(() -> openApi.get().definitions()));
+    closeables.add(policies);
+    closeables.add(store);
+    return new Storage(handler, registry, table, List.copyOf(closeables), openApi);
+  }
+
+  /** The objects the Node authorizer's graph is built from, those the catalog has. */
+  private static List<String> nodeGraphPrefixes(ResourceTable table) {
+    List<String> prefixes = new ArrayList<>();
+    for (StoredResource r : table.all()) {
+      String gr = r.groupResource().group() + "/" + r.groupResource().resource();
+      if (List.of("/pods", "/persistentvolumeclaims", "storage.k8s.io/volumeattachments",
+          "resource.k8s.io/resourceslices").contains(gr)) {
+        prefixes.add(r.prefix(""));
+      }
+    }
+    return prefixes;
   }
 
   private static PodSecurityConfiguration podSecurityConfiguration(ServerOptions options) {
@@ -105,23 +130,6 @@ final class Storage {
       case PodSecurityConfigurationLoader.Failed f -> throw new IllegalArgumentException(
           "--admission-control-config-file " + file + ": " + String.join("; ", f.errors()));
     };
-  }
-
-  /** Creates the bootstrap objects that do not exist yet (existing ones are left as they are). */
-  private static void seed(Registry registry, ResourceTable table, List<Unstructured> objects) {
-    for (Unstructured obj : objects) {
-      StoredResource r = table.forKind(obj.groupVersionKind()).orElseThrow();
-      if (registry.store().get(r.key(obj.namespace(), obj.name())).kv().isPresent()) {
-        continue;
-      }
-      try {
-        registry.create(r, obj.deepCopy(), false, WriteAdmission.NONE);
-      } catch (StatusException e) {
-        if (e.status().code() != 409) {
-          throw e;
-        }
-      }
-    }
   }
 
   /** The OpenAPI documents of the served resources (loads them on first use). */

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An immutable value built from every stored object under some key prefixes (the RBAC objects,
- * the admission policies), rebuilt when they change: a virtual thread watches the prefixes and,
- * after a burst of changes settles (50 ms), lists them again and swaps in a new value. Readers
- * always see a complete value. Thread-safe.
+ * the admission policies, the objects the Node authorizer follows), rebuilt when they change: a
+ * virtual thread per prefix watches it and, after a burst of changes settles (50 ms), lists every
+ * prefix again and swaps in a new value. Readers always see a complete value. Thread-safe.
  *
  * @param <T> the value built
  */
@@ -29,11 +29,11 @@ final class StoreSnapshot<T> implements AutoCloseable {
   private static final Duration SETTLE = Duration.ofMillis(50);
 
   private final KeyValueStore store;
-  private final String prefix;
+  private final List<String> prefixes;
   private final Function<List<Unstructured>, T> build;
   private volatile T value;
   private volatile long revision;
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
 
   /**
    * Builds the first value at once, then keeps it current.
@@ -43,11 +43,26 @@ final class StoreSnapshot<T> implements AutoCloseable {
    */
   StoreSnapshot(String name, KeyValueStore store, String prefix,
       Function<List<Unstructured>, T> build) {
+    this(name, store, List.of(prefix), build);
+  }
+
+  /**
+   * Builds the first value at once, then keeps it current.
+   *
+   * @param prefixes the key prefixes of the objects
+   * @param build turns the objects (prefix by prefix, each in key order) into the value; must
+   *     not throw
+   */
+  StoreSnapshot(String name, KeyValueStore store, List<String> prefixes,
+      Function<List<Unstructured>, T> build) {
     this.store = store;
-    this.prefix = prefix;
+    this.prefixes = List.copyOf(prefixes);
     this.build = build;
     this.value = rebuild();
-    this.thread = Thread.ofVirtual().name("gatehouse-snapshot-" + name).start(this::run);
+    for (String prefix : this.prefixes) {
+      threads.add(Thread.ofVirtual().name("gatehouse-snapshot-" + name)
+          .start(() -> run(prefix)));
+    }
   }
 
   /** Returns the current value. */
@@ -60,19 +75,28 @@ final class StoreSnapshot<T> implements AutoCloseable {
     return revision;
   }
 
+  /** Rebuilds and publishes under the lock, so that a slower, older rebuild never wins. */
+  private synchronized void refresh() {
+    value = rebuild();
+  }
+
   private T rebuild() {
-    ListResult r = store.list(prefix, ListOptions.latest());
     List<Unstructured> objects = new ArrayList<>();
-    if (r instanceof ListResult.Page page) {
-      for (KeyValue kv : page.items()) {
-        objects.add(ObjectBytes.read(kv));
+    long oldest = Long.MAX_VALUE;
+    for (String prefix : prefixes) {
+      ListResult r = store.list(prefix, ListOptions.latest());
+      if (r instanceof ListResult.Page page) {
+        for (KeyValue kv : page.items()) {
+          objects.add(ObjectBytes.read(kv));
+        }
       }
+      oldest = Math.min(oldest, r.revision());
     }
-    revision = r.revision();
+    revision = oldest;
     return build.apply(objects);
   }
 
-  private void run() {
+  private void run(String prefix) {
     while (!Thread.currentThread().isInterrupted()) {
       try (Watch watch = store.watch(prefix, revision)) {
         boolean ended = false;
@@ -91,9 +115,9 @@ final class StoreSnapshot<T> implements AutoCloseable {
               break;
             }
           }
-          value = rebuild();
+          refresh();
         }
-        value = rebuild();
+        refresh();
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
@@ -113,6 +137,6 @@ final class StoreSnapshot<T> implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.interrupt();
+    threads.forEach(Thread::interrupt);
   }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.Unstructured;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param object the new object, null for deletes; must not be mutated
  * @param oldObject the stored object, null for creates; must not be mutated
  * @param dryRun whether nothing will be persisted
+ * @param kind the kind of {@code object} and {@code oldObject}: the resource's, except for
+ *     subresources with their own kind (a {@code scale} is an {@code autoscaling/v1} Scale)
  */
 record WriteRequest(
     StoredResource resource,
@@ -24,4 +27,14 @@ record WriteRequest(
     String name,
     @Nullable Unstructured object,
     @Nullable Unstructured oldObject,
-    boolean dryRun) {}
+    boolean dryRun,
+    GroupVersionKind kind) {
+
+  /** A write of the resource's own kind. */
+  WriteRequest(StoredResource resource, String subresource, String operation, String namespace,
+      String name, @Nullable Unstructured object, @Nullable Unstructured oldObject,
+      boolean dryRun) {
+    this(resource, subresource, operation, namespace, name, object, oldObject, dryRun,
+        resource.kind());
+  }
+}

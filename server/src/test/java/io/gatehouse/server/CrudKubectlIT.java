@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * merge and JSON patches, stale replace, duplicate create, server dry run, delete, a
  * ValidatingAdmissionPolicy (deny and warn bindings), Pod Security enforce=restricted, and data
  * surviving a restart. {@code create}/{@code replace} run with kubectl's default validation
- * (the server publishes OpenAPI). {@code --as} impersonation is not implemented and not tested.
+ * (the server publishes OpenAPI). Impersonation and RBAC are tested in {@link SecurityKubectlIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrudKubectlIT {

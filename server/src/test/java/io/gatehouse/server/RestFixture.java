@@ -34,15 +34,27 @@ final class RestFixture {
   }
 
   RestFixture(Function<UserInfo, WriteAdmission> admission) {
-    this(admission, null);
+    this(admission, store -> WriteGuard.NONE, null);
   }
 
   /** A fixture whose applies that create ask {@code createAuthorizer}. */
   RestFixture(Function<UserInfo, WriteAdmission> admission,
       io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
+    this(admission, store -> WriteGuard.NONE, createAuthorizer);
+  }
+
+  /** A fixture whose creates and updates pass {@code guard} (built over the fixture's store). */
+  static RestFixture withGuard(Function<UserInfo, WriteAdmission> admission,
+      Function<InMemoryKeyValueStore, WriteGuard> guard) {
+    return new RestFixture(admission, guard, null);
+  }
+
+  private RestFixture(Function<UserInfo, WriteAdmission> admission,
+      Function<InMemoryKeyValueStore, WriteGuard> guard,
+      io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
     namespaces.createDefaults();
-    handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, () -> false,
-        Duration.ofMillis(200), createAuthorizer, new FieldSchemas(Definitions::builtin));
+    handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, guard.apply(store),
+        () -> false, Duration.ofMillis(200), createAuthorizer, new FieldSchemas(Definitions::builtin));
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {
@@ -53,6 +65,7 @@ final class RestFixture {
     return sendAs(ADMIN, method, uri, body, headers);
   }
 
+  /** Sends a request made by {@code user}. */
   ApiResponse sendAs(UserInfo user, String method, String uri, String body, String... headers) {
     return sendAs(user, method, uri, body.getBytes(StandardCharsets.UTF_8), headers);
   }

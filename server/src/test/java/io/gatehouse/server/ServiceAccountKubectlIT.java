@@ -232,7 +232,7 @@ class ServiceAccountKubectlIT {
     ok(admin(k130, "-n", "sa", "delete", "pod", "p2"));
 
     assertThat(eventually(() -> withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
-        "logged in")).contains(UNAUTHORIZED);
+        java.util.regex.Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
   }
 
   @Test
@@ -265,7 +265,7 @@ class ServiceAccountKubectlIT {
         "kubernetes.io/legacy-token-invalid-since=2025-01-01"));
 
     assertThat(eventually(() -> withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
-        "logged in")).contains(UNAUTHORIZED);
+        java.util.regex.Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
   }
 
   @Test
@@ -352,6 +352,12 @@ class ServiceAccountKubectlIT {
   }
 
   /** Polls {@code probe} for up to 20 s (the 10 s token cache) until its text matches. */
+  /**
+   * Probes until the output matches. Waiting for the complete expected text matters for tokens
+   * that just became invalid: the authenticator caches successes for up to 10 s, and while the
+   * cache expires kubectl's discovery request may still pass and its resource request fail, which
+   * kubectl words differently ("(Unauthorized)").
+   */
   private static String eventually(java.util.function.Supplier<String> probe, String regex) {
     Instant deadline = Instant.now().plusSeconds(20);
     String last = probe.get();

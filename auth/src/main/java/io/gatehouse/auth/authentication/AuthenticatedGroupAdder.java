@@ -47,6 +47,6 @@ public final class AuthenticatedGroupAdder implements Authenticator {
     List<String> groups = new ArrayList<>(user.groups());
     groups.add(ALL_AUTHENTICATED);
     return new AuthenticationResult.Authenticated(
-        new UserInfo(user.name(), user.uid(), groups, user.extra()));
+        new UserInfo(user.name(), user.uid(), groups, user.extra()), ok.audiences());
   }
 }

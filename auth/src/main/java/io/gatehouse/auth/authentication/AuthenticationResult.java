@@ -1,6 +1,7 @@
 package io.gatehouse.auth.authentication;
 
 import io.gatehouse.api.authz.UserInfo;
+import java.util.List;
 
 /**
  * What an {@link Authenticator} concluded, as upstream's {@code (response, ok, err)} triple: the
@@ -8,8 +9,24 @@ import io.gatehouse.api.authz.UserInfo;
  */
 public sealed interface AuthenticationResult {
 
-  /** The credentials identify {@code user}. */
-  record Authenticated(UserInfo user) implements AuthenticationResult {}
+  /**
+   * The credentials identify {@code user}.
+   *
+   * @param user who the credentials identify
+   * @param audiences the audiences the credentials are valid for, as upstream's {@code
+   *     Response.Audiences}; empty when the authenticator does not know (audience-agnostic)
+   */
+  record Authenticated(UserInfo user, List<String> audiences) implements AuthenticationResult {
+    /** Copies the audiences. */
+    public Authenticated {
+      audiences = List.copyOf(audiences);
+    }
+
+    /** An answer without audiences. */
+    public Authenticated(UserInfo user) {
+      this(user, List.of());
+    }
+  }
 
   /** The request carries no credentials this authenticator understands. */
   record NotApplicable() implements AuthenticationResult {}

@@ -1,5 +1,7 @@
 package io.gatehouse.auth.authentication;
 
+import java.util.List;
+
 /**
  * Reads {@code Authorization: Bearer <token>} and asks a {@link TokenAuthenticator}, as upstream's
  * {@code bearertoken.Authenticator}: a missing or non-bearer header is not applicable; a bearer
@@ -32,7 +34,17 @@ public final class BearerTokenAuthenticator implements Authenticator {
     if (parts.length < 2 || !parts[0].equalsIgnoreCase("bearer") || parts[1].isEmpty()) {
       return AuthenticationResult.notApplicable();
     }
-    AuthenticationResult result = tokens.authenticateToken(parts[1]);
+    List<String> audiences = request.audiences();
+    AuthenticationResult result;
+    if (audiences.isEmpty()) {
+      result = tokens.authenticateToken(parts[1]);
+    } else if (tokens instanceof UnionTokenAuthenticator union) {
+      result = union.authenticateToken(parts[1], audiences);
+    } else if (tokens instanceof UnionTokenAuthenticator.AudienceAware aware) {
+      result = aware.authenticateToken(parts[1], audiences);
+    } else {
+      result = tokens.authenticateToken(parts[1]);
+    }
     return result instanceof AuthenticationResult.NotApplicable
         ? new AuthenticationResult.Failed(INVALID_TOKEN)
         : result;

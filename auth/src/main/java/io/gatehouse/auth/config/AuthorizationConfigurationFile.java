@@ -4,6 +4,8 @@ import io.gatehouse.auth.cel.MatchConditionCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads and validates an {@code --authorization-config} file as kube-apiserver's {@code
@@ -54,10 +56,28 @@ public final class AuthorizationConfigurationFile {
 
   /** Decodes and validates {@code bytes} read from {@code source}. */
   public static Result decode(String source, byte[] bytes, MatchConditionCompiler compiler) {
-    return check(AuthorizationConfigurationLoader.decode(source, bytes), compiler);
+    return check(AuthorizationConfigurationLoader.decode(source, bytes), compiler, Set.of());
+  }
+
+  /**
+   * Decodes and validates {@code bytes} as kube-apiserver does when it reloads the file: the
+   * non-webhook authorizer types the server started with must all be present ({@code missing
+   * required types: [Node RBAC]}).
+   *
+   * @param requiredNonWebhookTypes the types of the initial configuration other than Webhook
+   */
+  public static Result decode(String source, byte[] bytes, MatchConditionCompiler compiler,
+      Set<String> requiredNonWebhookTypes) {
+    return check(AuthorizationConfigurationLoader.decode(source, bytes), compiler,
+        requiredNonWebhookTypes);
   }
 
   private static Result check(LoadResult loaded, MatchConditionCompiler compiler) {
+    return check(loaded, compiler, Set.of());
+  }
+
+  private static Result check(LoadResult loaded, MatchConditionCompiler compiler,
+      Set<String> requiredNonWebhookTypes) {
     return switch (loaded) {
       case LoadResult.Failed f -> new Invalid(
           List.of("failed to load AuthorizationConfiguration from file: " + f.message()), List.of());
@@ -77,6 +97,11 @@ public final class AuthorizationConfigurationFile {
             errors.add("authorizer " + a.name()
                 + ": connectionInfo.type InClusterConfig is not allowed for kube-apiserver");
           }
+        }
+        Set<String> missing = new TreeSet<>(requiredNonWebhookTypes);
+        l.configuration().authorizers().forEach(a -> missing.remove(a.type()));
+        if (!missing.isEmpty()) {
+          errors.add("missing required types: [" + String.join(" ", missing) + "]");
         }
         yield errors.isEmpty() ? new Valid(l.configuration()) : new Invalid(errors, List.of());
       }

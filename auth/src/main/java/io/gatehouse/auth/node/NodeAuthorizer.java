@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe.
  */
-public final class NodeAuthorizer implements Authorizer {
+public final class NodeAuthorizer implements Authorizer, io.gatehouse.auth.RuleResolver {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeAuthorizer.class);
   private static final String NODE_USER_PREFIX = "system:node:";
@@ -56,6 +56,21 @@ public final class NodeAuthorizer implements Authorizer {
       return Optional.empty();
     }
     return Optional.of(user.name().substring(NODE_USER_PREFIX.length()));
+  }
+
+  /** Upstream's text when a node asks for its rules. */
+  public static final String NO_RULE_RESOLUTION =
+      "node authorizer does not support user rule resolution";
+
+  /**
+   * Upstream's {@code RulesFor}: nothing for other users (complete); for a node identity nothing
+   * and incomplete, with {@link #NO_RULE_RESOLUTION}.
+   */
+  @Override
+  public io.gatehouse.auth.UserRules userRules(UserInfo user, String namespace) {
+    return nodeName(user).isPresent()
+        ? io.gatehouse.auth.UserRules.unsupported(NO_RULE_RESOLUTION)
+        : io.gatehouse.auth.UserRules.NONE;
   }
 
   /** Returns the nodes an object is related to through the graph (for who-can). */

@@ -9,18 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * kube-apiserver's bootstrap RBAC policy ({@code bootstrap-policy.yaml}) and its start-up
  * reconciliation with the RBAC objects a cluster already stores.
  *
- * <p>{@link #reconcile} mirrors what the API server's {@code rbac/bootstrap-roles} post-start hook
- * leaves behind: every bootstrap role and binding exists; a stored one of the same kind, namespace
- * and name wins as it is when annotated {@code rbac.authorization.kubernetes.io/autoupdate:
- * "false"}, otherwise it keeps its own rules and subjects and gains the bootstrap ones it lacks
- * (rules compared whole, where upstream adds only the uncovered parts: the allowed requests are the
- * same), and a binding whose {@code roleRef} differs is replaced by the bootstrap one.
+ * <p>{@link #reconcile} leaves what the API server's {@code rbac/bootstrap-roles} post-start hook
+ * leaves behind ({@link BootstrapReconciliation}): every bootstrap role and binding exists; a
+ * stored one annotated {@code rbac.authorization.kubernetes.io/autoupdate: "false"} stays as it
+ * is; other stored ones keep their rules and subjects and gain the bootstrap ones they lack; a
+ * binding whose {@code roleRef} differs is replaced by the bootstrap one.
  *
  * <p>Stateless; thread-safe.
  */
@@ -28,7 +26,6 @@ public final class BootstrapPolicy {
 
   private static final String RESOURCE = "bootstrap-policy.yaml";
   private static final String GROUP = "rbac.authorization.k8s.io";
-  private static final String AUTOUPDATE = "rbac.authorization.kubernetes.io/autoupdate";
 
   private BootstrapPolicy() {}
 
@@ -59,44 +56,13 @@ public final class BootstrapPolicy {
     }
     for (Unstructured expected : Loaded.OBJECTS) {
       Unstructured existing = byKey.get(key(expected));
-      byKey.put(key(expected), existing == null ? expected.deepCopy() : merged(existing, expected));
+      BootstrapReconciliation.Result r = BootstrapReconciliation.reconcile(expected, existing);
+      if (!r.protectedObject()) {
+        byKey.put(key(expected), r.object());
+      }
     }
     List<Unstructured> out = new ArrayList<>(others);
     out.addAll(byKey.values());
-    return out;
-  }
-
-  private static Unstructured merged(Unstructured existing, Unstructured expected) {
-    if ("false".equals(existing.annotations().get(AUTOUPDATE))) {
-      return existing;
-    }
-    Unstructured result = existing.deepCopy();
-    boolean binding = expected.kind().endsWith("Binding");
-    if (binding && !String.valueOf(expected.object().get("roleRef"))
-        .equals(String.valueOf(existing.object().get("roleRef")))) {
-      return expected.deepCopy();
-    }
-    String field = binding ? "subjects" : "rules";
-    result.object().put(field, union(existing.object().get(field), expected.object().get(field)));
-    if (!binding && expected.object().get("aggregationRule") instanceof Map<?, ?> agg) {
-      Map<String, Object> aggregation = new LinkedHashMap<>();
-      Object mine = existing.object().get("aggregationRule") instanceof Map<?, ?> m
-          ? m.get("clusterRoleSelectors") : null;
-      aggregation.put("clusterRoleSelectors", union(mine, agg.get("clusterRoleSelectors")));
-      result.object().put("aggregationRule", aggregation);
-    }
-    return result;
-  }
-
-  private static List<Object> union(@Nullable Object mine, @Nullable Object theirs) {
-    List<Object> out = new ArrayList<>(mine instanceof List<?> l ? l : List.of());
-    if (theirs instanceof List<?> l) {
-      for (Object o : l) {
-        if (!out.contains(o)) {
-          out.add(o);
-        }
-      }
-    }
     return out;
   }
 

@@ -1,5 +1,8 @@
 package io.gatehouse.auth.rbac;
 
+import io.gatehouse.api.GoQuote;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +32,54 @@ public record PolicyRule(
     nonResourceURLs = List.copyOf(nonResourceURLs);
   }
 
+  /** Returns a rule of resources: {@code verbs} on {@code resources} in {@code apiGroups}. */
+  public static PolicyRule resources(List<String> verbs, List<String> apiGroups, List<String> resources) {
+    return new PolicyRule(verbs, apiGroups, resources, List.of(), List.of());
+  }
+
+  /**
+   * Upstream's {@code CompactString}, used in escalation messages: the non-empty lists in the
+   * order APIGroups, Resources, NonResourceURLs, ResourceNames, Verbs, each as Go's {@code %q},
+   * e.g. {@code {APIGroups:[""], Resources:["pods"], Verbs:["get" "list"]}}.
+   */
+  public String compactString() {
+    List<String> parts = new ArrayList<>();
+    part(parts, "APIGroups", apiGroups);
+    part(parts, "Resources", resources);
+    part(parts, "NonResourceURLs", nonResourceURLs);
+    part(parts, "ResourceNames", resourceNames);
+    part(parts, "Verbs", verbs);
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  private static void part(List<String> parts, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      parts.add(name + ":" + GoQuote.quote(values));
+    }
+  }
+
+  /**
+   * Returns the rule's JSON form as the API serves an {@code rbac/v1} PolicyRule: {@code verbs}
+   * always, the other lists only when not empty, in the Go struct's field order.
+   */
+  public Map<String, Object> toJson() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("verbs", verbs);
+    putIfNotEmpty(out, "apiGroups", apiGroups);
+    putIfNotEmpty(out, "resources", resources);
+    putIfNotEmpty(out, "resourceNames", resourceNames);
+    putIfNotEmpty(out, "nonResourceURLs", nonResourceURLs);
+    return out;
+  }
+
+  private static void putIfNotEmpty(Map<String, Object> out, String key, List<String> values) {
+    if (!values.isEmpty()) {
+      out.put(key, values);
+    }
+  }
+
   /** Reads a rule from its JSON form; absent or malformed lists are empty. */
-  static PolicyRule fromJson(@Nullable Object json) {
+  public static PolicyRule fromJson(@Nullable Object json) {
     Map<?, ?> m = json instanceof Map<?, ?> map ? map : Map.of();
     return new PolicyRule(
         strings(m.get("verbs")),
@@ -41,7 +90,7 @@ public record PolicyRule(
   }
 
   /** Reads the {@code rules} list of a Role or ClusterRole. */
-  static List<PolicyRule> listFromJson(@Nullable Object json) {
+  public static List<PolicyRule> listFromJson(@Nullable Object json) {
     if (!(json instanceof List<?> l)) {
       return List.of();
     }

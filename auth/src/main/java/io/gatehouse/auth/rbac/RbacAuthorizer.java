@@ -1,5 +1,6 @@
 package io.gatehouse.auth.rbac;
 
+import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.api.authz.AuthorizationResult;
 import io.gatehouse.api.authz.Authorizer;
@@ -7,6 +8,8 @@ import io.gatehouse.api.authz.Decision;
 import io.gatehouse.api.authz.RequestAttributes;
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.auth.Aggregate;
+import io.gatehouse.auth.RuleResolver;
+import io.gatehouse.auth.UserRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,9 +25,10 @@ import java.util.TreeMap;
  * reason. ClusterRole aggregation rules are resolved as the aggregation controller would.
  *
  * <p>Immutable and thread-safe. Bindings are visited in name order (upstream's listers have no
- * defined order).
+ * defined order); only those with a subject that can match the user are visited, found through a
+ * {@link BindingIndex} rather than by scanning every binding (the result is the same).
  */
-public final class RbacAuthorizer implements Authorizer {
+public final class RbacAuthorizer implements Authorizer, RuleResolver {
 
   private static final String GROUP = "rbac.authorization.k8s.io";
 
@@ -32,6 +36,8 @@ public final class RbacAuthorizer implements Authorizer {
   private final Map<String, List<PolicyRule>> roles;
   private final List<Binding> clusterRoleBindings;
   private final Map<String, List<Binding>> roleBindings;
+  private final BindingIndex clusterIndex;
+  private final Map<String, BindingIndex> namespaceIndex;
 
   private RbacAuthorizer(
       Map<String, List<PolicyRule>> clusterRoles,
@@ -42,6 +48,9 @@ public final class RbacAuthorizer implements Authorizer {
     this.roles = roles;
     this.clusterRoleBindings = clusterRoleBindings;
     this.roleBindings = roleBindings;
+    this.clusterIndex = BindingIndex.of(clusterRoleBindings);
+    this.namespaceIndex = new java.util.HashMap<>();
+    roleBindings.forEach((ns, list) -> namespaceIndex.put(ns, BindingIndex.of(list)));
   }
 
   /**
@@ -98,16 +107,84 @@ public final class RbacAuthorizer implements Authorizer {
 
   /** Visits every rule that applies to {@code user} in {@code namespace}, as upstream does. */
   public void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor) {
-    if (!visitBindings(clusterRoleBindings, user, "", visitor)) {
-      return;
-    }
-    if (!namespace.isEmpty()) {
-      visitBindings(roleBindings.getOrDefault(namespace, List.of()), user, namespace, visitor);
+    visitRulesFor(user, namespace, visitor, false);
+  }
+
+  /**
+   * The rules that apply to {@code user} in {@code namespace} and the resolution errors (missing
+   * roles), as upstream's registry-backed {@code RulesFor} used by escalation checks: errors are
+   * worded as the registry's NotFound ({@code clusterroles.rbac.authorization.k8s.io "x" not
+   * found}), where the authorizer's informer-backed visit says {@code clusterrole…}.
+   *
+   * @param rules every rule of every role bound to the user, in visit order
+   * @param errors the resolution errors, in visit order
+   */
+  public record RuleResolution(List<PolicyRule> rules, List<String> errors) {
+    /** Copies the lists. */
+    public RuleResolution {
+      rules = List.copyOf(rules);
+      errors = List.copyOf(errors);
     }
   }
 
-  private boolean visitBindings(
-      List<Binding> bindings, UserInfo user, String namespace, RuleVisitor visitor) {
+  /** Returns the rules that apply to {@code user} in {@code namespace} (see {@link RuleResolution}). */
+  public RuleResolution rulesFor(UserInfo user, String namespace) {
+    List<PolicyRule> rules = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    visitRulesFor(user, namespace, (binding, subject, rule, error) -> {
+      if (rule != null) {
+        rules.add(rule);
+      }
+      if (error != null) {
+        errors.add(error);
+      }
+      return true;
+    }, true);
+    return new RuleResolution(rules, errors);
+  }
+
+  /**
+   * Upstream's {@code RBACAuthorizer.RulesFor}: every rule bound to {@code user} in {@code
+   * namespace} (cluster-wide first), a rule with resources listed as a resource rule and one with
+   * non-resource URLs as a non-resource rule; never incomplete; missing roles are errors worded as
+   * the authorizer's informers word them ({@code clusterrole.rbac.authorization.k8s.io "x" not
+   * found}).
+   */
+  @Override
+  public UserRules userRules(UserInfo user, String namespace) {
+    List<UserRules.ResourceRule> resources = new ArrayList<>();
+    List<UserRules.NonResourceRule> nonResources = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    visitRulesFor(user, namespace, (binding, subject, rule, error) -> {
+      if (error != null) {
+        errors.add(error);
+      }
+      if (rule != null && !rule.resources().isEmpty()) {
+        resources.add(new UserRules.ResourceRule(rule.verbs(), rule.apiGroups(), rule.resources(),
+            rule.resourceNames()));
+      }
+      if (rule != null && !rule.nonResourceURLs().isEmpty()) {
+        nonResources.add(new UserRules.NonResourceRule(rule.verbs(), rule.nonResourceURLs()));
+      }
+      return true;
+    }, false);
+    return new UserRules(resources, nonResources, false, errors);
+  }
+
+  private void visitRulesFor(UserInfo user, String namespace, RuleVisitor visitor,
+      boolean registryErrors) {
+    if (!visitBindings(clusterIndex.candidates(user), user, "", visitor, registryErrors)) {
+      return;
+    }
+    if (!namespace.isEmpty()) {
+      BindingIndex inNamespace = namespaceIndex.get(namespace);
+      visitBindings(inNamespace == null ? List.of() : inNamespace.candidates(user), user,
+          namespace, visitor, registryErrors);
+    }
+  }
+
+  private boolean visitBindings(List<Binding> bindings, UserInfo user, String namespace,
+      RuleVisitor visitor, boolean registryErrors) {
     for (Binding b : bindings) {
       Optional<Subject> subject =
           b.subjects().stream().filter(s -> s.appliesTo(user, namespace)).findFirst();
@@ -116,7 +193,10 @@ public final class RbacAuthorizer implements Authorizer {
       }
       Optional<List<PolicyRule>> rules = roleRules(b.roleKind(), b.roleName(), namespace);
       if (rules.isEmpty()) {
-        if (!visitor.visit(null, null, null, missingRole(b.roleKind(), b.roleName()))) {
+        String error = registryErrors
+            ? roleReferenceError(b.roleKind(), b.roleName())
+            : missingRole(b.roleKind(), b.roleName());
+        if (!visitor.visit(null, null, null, error)) {
           return false;
         }
         continue;
@@ -128,6 +208,19 @@ public final class RbacAuthorizer implements Authorizer {
       }
     }
     return true;
+  }
+
+  /**
+   * Upstream's registry-backed {@code GetRoleReferenceRules} error for a role that cannot be
+   * resolved: the registry's NotFound text for a Role or ClusterRole, else the unsupported kind.
+   */
+  public static String roleReferenceError(String kind, String name) {
+    return switch (kind) {
+      case "ClusterRole" -> "clusterroles.rbac.authorization.k8s.io " + GoQuote.quote(name)
+          + " not found";
+      case "Role" -> "roles.rbac.authorization.k8s.io " + GoQuote.quote(name) + " not found";
+      default -> "unsupported role reference kind: " + GoQuote.quote(kind);
+    };
   }
 
   /**

@@ -93,7 +93,7 @@ public final class ServiceAccountTokenAuthenticator
       case TokenVerification.Rejected r -> new AuthenticationResult.Failed(r.error());
       case TokenVerification.Accepted a -> {
         a.warnings().forEach(AuthenticationWarnings::add);
-        yield new AuthenticationResult.Authenticated(a.user());
+        yield new AuthenticationResult.Authenticated(a.user(), a.audiences());
       }
     };
   }

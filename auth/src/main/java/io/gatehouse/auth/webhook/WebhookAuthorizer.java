@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Calls block the calling thread (at most timeout × steps plus backoff).
  */
-public final class WebhookAuthorizer implements Authorizer {
+public final class WebhookAuthorizer implements Authorizer, io.gatehouse.auth.RuleResolver {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookAuthorizer.class);
   private static final ObjectMapper KEY_JSON =
@@ -102,6 +102,17 @@ public final class WebhookAuthorizer implements Authorizer {
   /** Returns the configuration it was built from. */
   public WebhookConfiguration configuration() {
     return config;
+  }
+
+  /** Upstream's text: a webhook cannot list what it would allow. */
+  public static final String NO_RULE_RESOLUTION =
+      "webhook authorizer does not support user rule resolution";
+
+  /** Upstream's {@code RulesFor}: always nothing, incomplete, with {@link #NO_RULE_RESOLUTION}. */
+  @Override
+  public io.gatehouse.auth.UserRules userRules(io.gatehouse.api.authz.UserInfo user,
+      String namespace) {
+    return io.gatehouse.auth.UserRules.unsupported(NO_RULE_RESOLUTION);
   }
 
   /** Evaluates only the matchConditions for {@code attributes} (no call is made). */

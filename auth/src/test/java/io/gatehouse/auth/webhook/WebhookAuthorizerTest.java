@@ -64,6 +64,15 @@ class WebhookAuthorizerTest {
   }
 
   @Test
+  void userRules_anyUser_incompleteWithUpstreamErrorAndNoCall() throws Exception {
+    server = TestWebhookServer.start(b -> TestWebhookServer.Response.review(true, false, ""));
+    assertThat(authorizer("Deny").userRules(ALICE, "team-a")).isEqualTo(new io.gatehouse.auth
+        .UserRules(List.of(), List.of(), true,
+        List.of("webhook authorizer does not support user rule resolution")));
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
   void authorize_webhookAllows_allowsWithItsReasonAndSendsTheV1Review() throws Exception {
     server = TestWebhookServer.start(b -> TestWebhookServer.Response.review(true, false, "ok by policy"));
     assertThat(authorizer("Deny").authorize(GET_POD))

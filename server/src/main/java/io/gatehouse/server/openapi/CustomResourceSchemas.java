@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class CustomResourceSchemas {
 
   private static final String META = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+  private static final String SCALE = "io.k8s.api.autoscaling.v1.Scale";
 
   private CustomResourceSchemas() {}
 
@@ -33,6 +34,7 @@ public final class CustomResourceSchemas {
    */
   public static PublishedResource published(ApiResource resource,
       @Nullable Map<String, Object> openApiV3Schema, List<String> subresources) {
+    Map<String, String> subs = new LinkedHashMap<>();
     GroupVersionKind kind = resource.kind();
     String base = definitionPrefix(kind);
     String kindName = base + kind.kind();
@@ -79,7 +81,10 @@ public final class CustomResourceSchemas {
     Map<String, Map<String, Object>> definitions = new LinkedHashMap<>();
     definitions.put(kindName, Collections.unmodifiableMap(object));
     definitions.put(listName, Collections.unmodifiableMap(list));
-    return new PublishedResource(resource, kindName, listName, subresources,
+    for (String sub : subresources) {
+      subs.put(sub, sub.equals("scale") ? SCALE : kindName);
+    }
+    return new PublishedResource(resource, kindName, listName, subs,
         PublishedResource.CUSTOM_PATCH_TYPES, definitions);
   }
 

@@ -179,8 +179,11 @@ public final class OpenApiService {
     }
 
     private static List<String> references(PublishedResource r) {
-      return List.of(r.kindDefinition(), r.listDefinition(), ResourcePaths.STATUS,
-          ResourcePaths.DELETE_OPTIONS, ResourcePaths.PATCH, ResourcePaths.WATCH_EVENT);
+      List<String> refs = new ArrayList<>(List.of(r.kindDefinition(), r.listDefinition(),
+          ResourcePaths.STATUS, ResourcePaths.DELETE_OPTIONS, ResourcePaths.PATCH,
+          ResourcePaths.WATCH_EVENT));
+      refs.addAll(r.subresources().values());
+      return refs;
     }
   }
 

@@ -75,12 +75,15 @@ final class ResourcePaths {
 
     List<Parameter> objectParams =
         concat(List.of(Parameters.name(kind)), scope, List.of(Parameters.PRETTY));
-    add(out, collection + "/{name}", objectParams, objectOps(p, ids, ns + kind, ""));
-    for (String sub : p.subresources()) {
+    add(out, collection + "/{name}", objectParams,
+        objectOps(p, ids, ns + kind, "", p.kindDefinition()));
+    for (Map.Entry<String, String> e : p.subresources().entrySet()) {
+      String sub = e.getKey();
       Subresource s = r.subresource(sub).orElseThrow(() ->
           new IllegalArgumentException(r.name() + " has no subresource " + sub));
       String suffix = Character.toUpperCase(sub.charAt(0)) + sub.substring(1);
-      List<Operation> ops = objectOps(p, ids, ns + kind, suffix).stream()
+      Ids subIds = new Ids(ids.camel(), ids.tag(), s.kind());
+      List<Operation> ops = objectOps(p, subIds, ns + kind, suffix, e.getValue()).stream()
           .filter(o -> s.verbs().contains(verbOf(o.method()))).toList();
       add(out, collection + "/{name}/" + sub, objectParams, ops);
     }
@@ -113,7 +116,7 @@ final class ResourcePaths {
   }
 
   private static List<Operation> objectOps(PublishedResource p, Ids ids, String target,
-      String sub) {
+      String sub, String definition) {
     ApiResource r = p.resource();
     String kind = r.kind().kind();
     String what = sub.isEmpty() ? "the specified " + kind
@@ -122,13 +125,13 @@ final class ResourcePaths {
     List<Operation> ops = new ArrayList<>();
     if (subresource || r.verbs().contains("get")) {
       ops.add(ids.op("get", "read", target, sub, "read " + what, "get", List.of(), null,
-          responses("200", ok(p.kindDefinition()))));
+          responses("200", ok(definition))));
     }
     if (subresource || r.verbs().contains("update")) {
       ops.add(ids.op("put", "replace", target, sub, "replace " + what, "put",
-          Parameters.WRITE, new Body(p.kindDefinition(), true, List.of("*/*")),
-          responses("200", ok(p.kindDefinition()), "201",
-              new Response("Created", p.kindDefinition()))));
+          Parameters.WRITE, new Body(definition, true, List.of("*/*")),
+          responses("200", ok(definition), "201",
+              new Response("Created", definition))));
     }
     if (!subresource && r.verbs().contains("delete")) {
       ops.add(ids.op("delete", "delete", target, "", "delete " + article(kind) + " " + kind,
@@ -138,8 +141,8 @@ final class ResourcePaths {
     if (subresource || r.verbs().contains("patch")) {
       ops.add(ids.op("patch", "patch", target, sub, "partially update " + what, "patch",
           Parameters.PATCH, new Body(PATCH, true, p.patchTypes()),
-          responses("200", ok(p.kindDefinition()), "201",
-              new Response("Created", p.kindDefinition()))));
+          responses("200", ok(definition), "201",
+              new Response("Created", definition))));
     }
     return ops;
   }

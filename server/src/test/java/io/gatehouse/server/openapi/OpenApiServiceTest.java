@@ -32,7 +32,8 @@ class OpenApiServiceTest {
       Definitions d = Definitions.builtin();
       resources.add(new PublishedResource(res, d.nameOf(res.kind()).orElseThrow(),
           d.nameOf(new GroupVersionKind(r[0], r[1], res.listKind())).orElseThrow(),
-          res.subresource("status").isPresent() ? List.of("status") : List.of(),
+          res.subresource("status").isPresent()
+              ? Map.of("status", d.nameOf(res.kind()).orElseThrow()) : Map.of(),
           PublishedResource.BUILTIN_PATCH_TYPES, Map.of()));
     }
     return OpenApiService.create("v1.33.0", Definitions.builtin(), resources);

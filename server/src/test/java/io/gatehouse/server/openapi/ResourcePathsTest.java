@@ -91,6 +91,18 @@ class ResourcePathsTest {
   }
 
   @Test
+  void of_scaleSubresource_takesScaleObjects() {
+    List<PathItem> items = paths(new GroupVersionResource("apps", "v1", "deployments"),
+        List.of("scale"));
+    Operation patch = operation(items,
+        "/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale", "patch");
+    assertThat(patch.id()).isEqualTo("patchAppsV1NamespacedDeploymentScale");
+    assertThat(patch.gvk()).isEqualTo(
+        new io.gatehouse.api.GroupVersionKind("autoscaling", "v1", "Scale"));
+    assertThat(patch.responses().get("200").definition()).isEqualTo("scale");
+  }
+
+  @Test
   void of_statusSubresource_hasNoDelete() {
     List<PathItem> items = paths(new GroupVersionResource("", "v1", "pods"), List.of("status"));
     PathItem status = items.stream()
@@ -128,7 +140,9 @@ class ResourcePathsTest {
   }
 
   private static List<PathItem> paths(GroupVersionResource gvr, List<String> subresources) {
-    return ResourcePaths.of(new PublishedResource(resource(gvr), "k", "l", subresources,
+    Map<String, String> subs = new java.util.LinkedHashMap<>();
+    subresources.forEach(s -> subs.put(s, s.equals("scale") ? "scale" : "k"));
+    return ResourcePaths.of(new PublishedResource(resource(gvr), "k", "l", subs,
         PublishedResource.BUILTIN_PATCH_TYPES, Map.of()));
   }
 
