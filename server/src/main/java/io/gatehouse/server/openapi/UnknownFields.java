@@ -18,6 +18,7 @@ public final class UnknownFields {
 
   private final Definitions definitions;
 
+  /** @param definitions the schemas objects are checked against */
   public UnknownFields(Definitions definitions) {
     this.definitions = definitions;
   }
