@@ -85,6 +85,7 @@ public final class GenerateSchemas {
     for (int i = 3; i < args.length; i++) {
       g.readProtoSources(Path.of(args[i]));
     }
+    g.inlineEmbedded();
     g.readModelClasses(Path.of(args[2]));
     g.generate(new YAMLMapper().readTree(Path.of(args[1]).toFile()));
     g.write(Path.of(args[0]));
@@ -119,9 +120,7 @@ public final class GenerateSchemas {
     }
     for (int i = 0; i < owners.size(); i++) {
       String owner = owners.get(i);
-      if (protos.containsKey(owner)) {
-        continue; // an earlier (preferred) jar defined it
-      }
+      ProtoMessage earlier = protos.get(owner);
       int end = text.indexOf("\n  }\n", starts.get(i)[0]);
       String body = text.substring(starts.get(i)[0], end < 0 ? text.length() : end);
       Map<String, ProtoField> fields = new LinkedHashMap<>();
@@ -132,6 +131,11 @@ public final class GenerateSchemas {
         String type = decl.length >= 2 ? decl[decl.length - 2] : "";
         fields.putIfAbsent(fieldName,
             new ProtoField(type, markers(f.group(1)), description(f.group(1))));
+      }
+      if (earlier != null) {
+        // An earlier (preferred) jar defined the message: a later one only adds fields it lacks.
+        fields.forEach(earlier.fields()::putIfAbsent);
+        continue;
       }
       ProtoMessage msg = new ProtoMessage(owner,
           messageMarkers.getOrDefault(owner, Map.of()), fields);
@@ -194,6 +198,25 @@ public final class GenerateSchemas {
   private static String unescape(String s) {
     return s.replace("&lt;", "<").replace("&gt;", ">").replace("&#64;", "@").replace("&#42;", "*")
         .replace("&#47;", "/").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+  }
+
+  /**
+   * Inlines embedded messages (Go's embedded structs, e.g. EphemeralContainer's
+   * EphemeralContainerCommon): a field whose name is its message type's simple name in lower
+   * camel case contributes that message's fields.
+   */
+  private void inlineEmbedded() {
+    for (ProtoMessage m : protos.values()) {
+      for (var e : new ArrayList<>(m.fields().entrySet())) {
+        String type = e.getValue().type().replaceFirst("^\\.", "");
+        ProtoMessage embedded = protos.get(type);
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        if (embedded != null && e.getKey().equals(
+            Character.toLowerCase(simple.charAt(0)) + simple.substring(1))) {
+          embedded.fields().forEach(m.fields()::putIfAbsent);
+        }
+      }
+    }
   }
 
   // ---- model classes --------------------------------------------------------------------
@@ -348,7 +371,7 @@ public final class GenerateSchemas {
         continue;
       }
       String json = serialized.value();
-      ProtoField pf = proto == null ? null : proto.fields().get(json);
+      ProtoField pf = proto == null ? null : protoField(proto, json);
       Map<String, Object> prop = type(f.getGenericType(), pf, c, json, pkg);
       String d = descriptions.get(f.getName().replaceFirst("^_", "").toLowerCase(Locale.ROOT));
       if ((d == null || d.isEmpty()) && pf != null) {
@@ -382,6 +405,24 @@ public final class GenerateSchemas {
       s.put("x-kubernetes-group-version-kind", gvks);
     }
     return s;
+  }
+
+  /**
+   * The message's field, else the same field of a message it embeds (Go's inline structs become
+   * a message-typed proto field, e.g. Probe's {@code handler} of type ProbeHandler).
+   */
+  private ProtoField protoField(ProtoMessage m, String json) {
+    ProtoField direct = m.fields().get(json);
+    if (direct != null) {
+      return direct;
+    }
+    for (ProtoField f : m.fields().values()) {
+      ProtoMessage embedded = protos.get(f.type().replaceFirst("^\\.", ""));
+      if (embedded != null && embedded.fields().containsKey(json)) {
+        return embedded.fields().get(json);
+      }
+    }
+    return null;
   }
 
   private static void fieldExtensions(Map<String, List<String>> markers, Map<String, Object> p) {
