@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Aggregated discovery ({@code apidiscovery.k8s.io/v2} {@code APIGroupDiscoveryList}): the core
  * group at {@code /api}, every other group at {@code /apis}, each version with its resources,
- * response kinds, scopes, verbs and subresources, in upstream's key order. Built once from the
- * catalog; immutable and thread-safe.
+ * response kinds, scopes, verbs and subresources, in upstream's key order. Built from the catalog
+ * and rebuilt by {@link #update} when custom resources change; thread-safe.
  */
 final class AggregatedDiscovery {
 
@@ -23,10 +23,15 @@ final class AggregatedDiscovery {
   static final String CONTENT_TYPE =
       "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
-  private final Map<String, Object> core;
-  private final Map<String, Object> groups;
+  private volatile Map<String, Object> core;
+  private volatile Map<String, Object> groups;
 
   AggregatedDiscovery(ResourceCatalog catalog) {
+    update(catalog);
+  }
+
+  /** Serves {@code catalog} from now on. */
+  synchronized void update(ResourceCatalog catalog) {
     List<Object> coreItems = new ArrayList<>();
     List<Object> groupItems = new ArrayList<>();
     for (ApiGroup g : catalog.groups()) {

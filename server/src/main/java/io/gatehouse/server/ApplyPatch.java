@@ -57,6 +57,7 @@ final class ApplyPatch {
       java.util.function.Consumer<Unstructured> guardCreate) {
     FieldManagement.ApplyOptions options = FieldManagement.applyOptions(request);
     Map<String, @Nullable Object> config = decode(request.body());
+    BehaviorRequests.pruneConfiguration(r, config);
     boolean pinned = config.get("metadata") instanceof Map<?, ?> m
         && m.containsKey("resourceVersion");
     FieldManager fm = fields.forResource(r, sub);
@@ -64,6 +65,7 @@ final class ApplyPatch {
       try {
         Registry.Written w = registry.update(r, ns, name, sub, guardUpdate.apply(old -> {
           Unstructured out = fm.apply(old, config, options.manager(), options.force());
+          BehaviorRequests.decodeApplied(r, request, out);
           checkName(out, name, ns);
           if (!pinned) {
             out.metadataForWrite().remove("resourceVersion");
@@ -78,6 +80,7 @@ final class ApplyPatch {
         }
       }
       Unstructured created = fm.apply(null, config, options.manager(), options.force());
+      BehaviorRequests.decodeApplied(r, request, created);
       if (!created.uid().isEmpty()) {
         throw ApiErrors.conflict(r.groupResource(), name, "uid mismatch: the provided object "
             + "specified uid " + created.uid() + ", and no existing object was found");

@@ -16,14 +16,14 @@ import java.util.Optional;
  * The legacy discovery documents, in upstream's JSON shapes and key order: {@code APIVersions}
  * ({@code /api}), {@code APIGroupList} ({@code /apis}), {@code APIGroup} ({@code /apis/<group>})
  * and {@code APIResourceList} ({@code /api/v1}, {@code /apis/<group>/<version>}), the core ones
- * without {@code apiVersion} as kube-apiserver's legacy codec writes them. Built once from the
- * catalog; immutable and thread-safe.
+ * without {@code apiVersion} as kube-apiserver's legacy codec writes them. Built from the catalog
+ * and rebuilt by {@link #update} when custom resources change; thread-safe.
  */
 final class Discovery {
 
-  private final ResourceCatalog catalog;
   private final Map<String, Object> apiVersions;
-  private final Map<String, Object> groupList;
+  private volatile ResourceCatalog catalog;
+  private volatile Map<String, Object> groupList;
 
   /**
    * @param serverAddress the {@code host:port} clients reach the server at, for {@code
@@ -39,12 +39,22 @@ final class Discovery {
     address.put("serverAddress", serverAddress);
     versions.put("serverAddressByClientCIDRs", List.of(address));
     this.apiVersions = versions;
+    this.groupList = groupList(catalog);
+  }
+
+  /** Serves {@code newCatalog} from now on. */
+  synchronized void update(ResourceCatalog newCatalog) {
+    this.groupList = groupList(newCatalog);
+    this.catalog = newCatalog;
+  }
+
+  private static Map<String, Object> groupList(ResourceCatalog catalog) {
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("kind", "APIGroupList");
     list.put("apiVersion", "v1");
     list.put("groups", catalog.groups().stream().filter(g -> !g.name().isEmpty())
         .map(Discovery::groupBody).toList());
-    this.groupList = list;
+    return list;
   }
 
   Map<String, Object> apiVersions() {

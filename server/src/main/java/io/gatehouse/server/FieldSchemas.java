@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The OpenAPI schemas stored resources' objects are checked against for {@code fieldValidation}:
  * the definition whose {@code x-kubernetes-group-version-kind} is the resource's kind. Resources
- * without a definition have no unknown fields. Thread-safe.
+ * without a definition have no unknown fields; custom resources are left to their own decoder
+ * (which prunes with the structural schema and reports what it pruned). Thread-safe.
  */
 final class FieldSchemas {
 
@@ -26,6 +27,9 @@ final class FieldSchemas {
 
   /** Returns the paths of the fields of {@code object} that {@code r}'s kind does not declare. */
   List<String> unknown(StoredResource r, Map<String, @Nullable Object> object) {
+    if (r.behavior() instanceof CustomResourceBehavior) {
+      return List.of();
+    }
     Definitions d = definitions.get();
     if (d == null) {
       return List.of();

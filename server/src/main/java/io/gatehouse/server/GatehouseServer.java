@@ -138,8 +138,14 @@ public final class GatehouseServer implements AutoCloseable {
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
+    Discovery discovery = new Discovery(catalog, host + ":" + port);
+    AggregatedDiscovery aggregated = new AggregatedDiscovery(catalog);
+    storage.onCatalogChange(served -> {
+      discovery.update(served);
+      aggregated.update(served);
+    });
     ApiRoutes api = new ApiRoutes(VersionInfo.document(options.projectVersion()),
-        new Discovery(catalog, host + ":" + port), new AggregatedDiscovery(catalog),
+        discovery, aggregated,
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),

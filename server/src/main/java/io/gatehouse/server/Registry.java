@@ -121,23 +121,31 @@ final class Registry {
     if (obj.name().isEmpty() && !obj.generateName().isEmpty()) {
       meta.put("name", names.apply(obj.generateName()));
     }
-    ObjectValidation.validateCreate(r, obj);
+    ResourceBehavior behavior = r.behavior();
+    if (behavior == null) {
+      ObjectValidation.validateCreate(r, obj);
+    }
     meta.put("uid", UUID.randomUUID().toString());
     meta.put("creationTimestamp", now());
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("selfLink");
-    if (ResourceStrategy.tracksGeneration(r)) {
+    if (ResourceStrategy.tracksGeneration(r) || behavior != null) {
       meta.put("generation", 1L);
     } else {
       meta.remove("generation");
     }
     ResourceStrategy.prepareForCreate(r, obj);
+    List<String> strategyWarnings = List.of();
+    if (behavior != null) {
+      behavior.prepareForCreate(obj);
+      strategyWarnings = behavior.validateCreate(obj);
+    }
     if (r.namespaced()) {
       namespaces.requireWritable(r, namespace, obj.name());
     }
-    List<String> warnings = admission.validate(new WriteRequest(r, "", "CREATE", namespace,
-        obj.name(), obj, null, dryRun));
+    List<String> warnings = concat(strategyWarnings, admission.validate(new WriteRequest(r, "",
+        "CREATE", namespace, obj.name(), obj, null, dryRun)));
     stored(r, obj);
     if (dryRun) {
       return new Written(served(r, obj), warnings);
@@ -174,10 +182,15 @@ final class Registry {
         throw ApiErrors.modified(r.groupResource(), name);
       }
       prepareForUpdate(r, subresource, updated, old);
-      ObjectValidation.validateUpdate(r, updated, old);
+      List<String> strategyWarnings = List.of();
+      if (r.behavior() == null) {
+        ObjectValidation.validateUpdate(r, updated, old);
+      } else {
+        strategyWarnings = r.behavior().validateUpdate(subresource, updated, old);
+      }
       String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
-      List<String> warnings = admission.validate(new WriteRequest(r, subresource, "UPDATE",
-          requestNamespace, name, updated, old, dryRun));
+      List<String> warnings = concat(strategyWarnings, admission.validate(new WriteRequest(r,
+          subresource, "UPDATE", requestNamespace, name, updated, old, dryRun)));
       updated.metadataForWrite().put("resourceVersion", Long.toString(current.modRevision()));
       if (updated.equals(old)) {
         return new Written(old, warnings);
@@ -242,6 +255,10 @@ final class Registry {
       }
       o.clear();
       o.putAll(copy);
+    } else if (r.behavior() != null) {
+      r.behavior().prepareForUpdate(updated, old);
+      ResourceStrategy.enforceNamespaceLabel(r, updated);
+      return;
     } else if (r.hasSubresource("status")) {
       if (old.object().containsKey("status")) {
         o.put("status", old.deepCopy().object().get("status"));
@@ -288,17 +305,23 @@ final class Registry {
       String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
       List<String> warnings = admission.validate(new WriteRequest(r, "", "DELETE",
           requestNamespace, name, null, old, options.dryRun()));
-      boolean graceful = !finalizers(old).isEmpty() || ResourceStrategy.isNamespaces(r);
+      Unstructured custom = r.behavior() == null
+          || old.metadata().containsKey("deletionTimestamp")
+          ? null : r.behavior().markForDeletion(old.deepCopy(), now());
+      boolean graceful = !finalizers(old).isEmpty() || ResourceStrategy.isNamespaces(r)
+          || custom != null;
       if (graceful) {
         if (old.metadata().containsKey("deletionTimestamp")) {
           return new Deleted(old, false, warnings);
         }
-        Unstructured marked = old.deepCopy();
+        Unstructured marked = custom != null ? custom : old.deepCopy();
         Map<String, @Nullable Object> meta = marked.metadataForWrite();
-        meta.put("deletionTimestamp", now());
-        meta.put("deletionGracePeriodSeconds", 0L);
-        if (meta.get("generation") instanceof Long g && g > 0) {
-          meta.put("generation", g + 1);
+        if (custom == null) {
+          meta.put("deletionTimestamp", now());
+          meta.put("deletionGracePeriodSeconds", 0L);
+          if (meta.get("generation") instanceof Long g && g > 0) {
+            meta.put("generation", g + 1);
+          }
         }
         if (ResourceStrategy.isNamespaces(r)) {
           ResourceStrategy.child(marked.object(), "status").put("phase", "Terminating");
@@ -349,6 +372,15 @@ final class Registry {
     return m;
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   static List<String> finalizers(Unstructured obj) {
     List<String> out = new ArrayList<>();
     if (obj.metadata().get("finalizers") instanceof List<?> l) {
@@ -365,8 +397,14 @@ final class Registry {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** Relabels a stored object to the version {@code r} is served at. */
+  /**
+   * Relabels a stored object to the version {@code r} is served at, after the resource's own
+   * decoding of stored objects.
+   */
   static Unstructured served(StoredResource r, Unstructured obj) {
+    if (r.behavior() != null) {
+      r.behavior().read(obj);
+    }
     obj.object().put("apiVersion", r.kind().apiVersion());
     obj.object().put("kind", r.kind().kind());
     return obj;

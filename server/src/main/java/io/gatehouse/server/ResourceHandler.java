@@ -112,7 +112,10 @@ final class ResourceHandler {
         return scaled;
       }
     }
-    if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))) {
+    boolean customScale = sub.equals("scale")
+        && r.behavior() instanceof CustomResourceBehavior cr && cr.scale() != null;
+    if (!sub.isEmpty() && !(sub.equals("status") && r.hasSubresource("status"))
+        && !customScale) {
       return Optional.empty();
     }
     boolean namespaces = ResourceStrategy.isNamespaces(r);
@@ -131,7 +134,13 @@ final class ResourceHandler {
     }
     UserInfo user = request.user();
     WriteAdmission admit = user == null ? WriteAdmission.NONE : admission.apply(user);
-    return Optional.of(switch (info.verb()) {
+    List<String> always = BehaviorRequests.begin(r, info.verb());
+    if (customScale) {
+      return Optional.of(withWarnings(ScaleRequests.handle(request, info.verb(), r, registry,
+          ((CustomResourceBehavior) r.behavior()).scale(), ns, info.name(), admit,
+          dryRun(request)), always));
+    }
+    return Optional.of(withWarnings(switch (info.verb()) {
       case "get" -> get(request, r, ns, info.name());
       case "list" -> list(request, r, ns);
       case "watch" -> watch(request, r, ns);
@@ -141,7 +150,7 @@ final class ResourceHandler {
       case "delete" -> delete(request, r, ns, info.name(), admit);
       case "deletecollection" -> deleteCollection(request, r, ns, admit);
       default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
-    });
+    }, always));
   }
 
   private ApiResponse get(ApiRequest request, StoredResource r, String ns, String name) {
@@ -246,6 +255,7 @@ final class ResourceHandler {
     }
     Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, false, old -> {
       Unstructured copy = body.deepCopy();
+      BehaviorRequests.requireResourceVersion(r, copy);
       if (r.namespaced()) {
         copy.setNamespace(ns);
       }
@@ -262,9 +272,7 @@ final class ResourceHandler {
     int semi = contentType.indexOf(';');
     String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
     BodyDecoder.Decoded decoded;
-    if (!Patches.SUPPORTED.contains(type)) {
-      throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED);
-    }
+    BehaviorRequests.checkPatchType(r, type, Patches.SUPPORTED);
     if (type.equals(ApplyPatch.YAML)) {
       return applyPatch.apply(request, r, ns, name, sub, dryRun(request), admit,
           update -> guarded(user, r, ns, name, true, update), created -> {
@@ -277,15 +285,21 @@ final class ResourceHandler {
     decoded = BodyDecoder.decode(request.body(), "application/json");
     FieldValidation validation = FieldValidation.of(request);
     validation.check(r, decoded.duplicates(), warnings);
+    List<String> decodeWarnings = new ArrayList<>();
     Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, true,
         old -> {
           Unstructured patched = Patches.apply(type, old.deepCopy(), decoded.value(), r, name);
+          decodeWarnings.clear();
           if (validation != FieldValidation.IGNORE) {
             validation.checkPatched(type, decoded.value(), patched,
-                schemas.unknown(r, patched.object()), warnings);
+                schemas.unknown(r, patched.object()), decodeWarnings);
+          }
+          if (r.behavior() != null) {
+            r.behavior().decode(patched, validation, true, decodeWarnings);
           }
           return fields.updated(r, sub, old, patched, manager);
         }), dryRun(request), admit);
+    warnings.addAll(decodeWarnings);
     warnings.addAll(w.warnings());
     return withWarnings(ApiResponse.json(200, w.object().object()), warnings);
   }
@@ -369,6 +383,9 @@ final class ResourceHandler {
     validation.check(r, decoded.duplicates(),
         validation == FieldValidation.IGNORE ? List.of() : schemas.unknown(r, obj.object()),
         warnings);
+    if (r.behavior() != null) {
+      r.behavior().decode(obj, validation, false, warnings);
+    }
     return obj;
   }
 
@@ -426,13 +443,20 @@ final class ResourceHandler {
     return !v.equals("0") && !v.equalsIgnoreCase("false");
   }
 
-  /** Adds the warnings as one {@code Warning} header ({@code 299 - "…"} entries). */
+  /**
+   * Adds the warnings as one {@code Warning} header ({@code 299 - "…"} entries), before those the
+   * response already carries.
+   */
   static ApiResponse withWarnings(ApiResponse response, List<String> warnings) {
     if (!warnings.isEmpty()) {
       List<String> parts = new ArrayList<>();
       for (String w : new java.util.LinkedHashSet<>(warnings)) {
         parts.add("299 - \"" + w.replace("\\", "\\\\").replace("\"", "\\\"")
             .replaceAll("[\\p{Cntrl}]", " ") + "\"");
+      }
+      String existing = response.headers().get("Warning");
+      if (existing != null && !existing.isEmpty()) {
+        parts.add(existing);
       }
       response.headers().put("Warning", String.join(", ", parts));
     }

@@ -5,12 +5,15 @@ import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
 import io.gatehouse.admission.podsecurity.PodSecurityConfigurationLoader;
 import io.gatehouse.admission.validating.ValidatingAdmissionPolicyPlugin;
+import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.auth.node.NodeAuthorizer;
 import io.gatehouse.auth.node.NodeGraph;
 import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
 import io.gatehouse.server.openapi.OpenApiService;
+import io.gatehouse.server.crd.cel.CelObjectRules;
+import io.gatehouse.server.crd.cel.CelRuleCompiler;
 import io.gatehouse.storage.KeyValueStore;
 import io.gatehouse.storage.SqliteKeyValueStore;
 import java.io.IOException;
@@ -27,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, RBAC over the stored roles and bindings (the
+ * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
+ * as their definitions come and go), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
  * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
  * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
@@ -38,14 +42,16 @@ final class Storage {
   private final ResourceHandler handler;
   private final Registry registry;
   private final ResourceTable resources;
+  private final CrdController crds;
   private final List<AutoCloseable> closeables;
   private final Supplier<OpenApiService> openApi;
 
   private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
-      List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
+      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
     this.handler = handler;
     this.registry = registry;
     this.resources = resources;
+    this.crds = crds;
     this.closeables = closeables;
     this.openApi = openApi;
   }
@@ -68,6 +74,8 @@ final class Storage {
     }
     KeyValueStore store = SqliteKeyValueStore.open(db.resolve("state.db"));
     ResourceTable table = new ResourceTable(catalog);
+    table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
+        new CrdBehavior(CelRuleCompiler.DEFAULT));
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(store);
     Registry registry = new Registry(store, options.clock(), lifecycle);
     NamespaceController namespaces = new NamespaceController(registry, table,
@@ -91,20 +99,27 @@ final class Storage {
     StoreSnapshot<ValidatingAdmissionPolicyPlugin> policies = new StoreSnapshot<>("policies",
         store, "/registry/admissionregistration.k8s.io/validatingadmissionpolic",
         objects -> ValidatingAdmissionPolicyPlugin.create(objects, vapOptions));
-    StoreClusterState cluster = new StoreClusterState(store, table, catalog);
+    CrdController crds = new CrdController(registry, table, catalog, options.clock(),
+        (crd, version) -> CelObjectRules.of(version.schema()),
+        task -> Thread.ofVirtual().start(task));
+    crds.start();
+    StoreClusterState cluster = new StoreClusterState(store, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
     // The schemas take a few hundred milliseconds to read: loaded on first use, or by
     // prefetchOpenApi() once the server serves requests, so that start-up does not wait for them.
-    Supplier<OpenApiService> openApi = new Once<>(() -> BuiltinOpenApi.service(catalog, table,
-        VersionInfo.gitVersion(options.projectVersion())));
+    CustomResourceOpenApi customOpenApi = new CustomResourceOpenApi(table);
+    crds.onCatalogChange(customOpenApi::catalogChanged);
+    Supplier<OpenApiService> openApi = new Once<>(() -> customOpenApi.attach(
+        BuiltinOpenApi.service(catalog, table, VersionInfo.gitVersion(options.projectVersion()))));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
         Duration.ofMinutes(1), authorizer, new FieldSchemas(() -> openApi.get().definitions()));
     closeables.add(policies);
+    closeables.add(crds);
     closeables.add(store);
-    return new Storage(handler, registry, table, List.copyOf(closeables), openApi);
+    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi);
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */
@@ -165,6 +180,11 @@ final class Storage {
       }
       return v;
     }
+  }
+
+  /** Calls {@code listener} with the served catalog now and whenever custom resources change. */
+  void onCatalogChange(java.util.function.Consumer<ResourceCatalog> listener) {
+    crds.onCatalogChange(listener);
   }
 
   ResourceHandler handler() {

@@ -12,20 +12,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What admission reads of the cluster, read from the store at the time of each call (upstream
  * reads informer caches): namespaces for Pod Security labels and policy namespace selectors,
- * params objects and existing pods. Objects of kinds the server does not store are absent.
+ * params objects (custom resources included) and existing pods. Objects of kinds the server does
+ * not store are absent.
  * Thread-safe.
  */
 final class StoreClusterState implements ClusterState {
 
   private final KeyValueStore store;
   private final ResourceTable resources;
-  private final ResourceCatalog catalog;
+  private final Supplier<ResourceCatalog> catalog;
 
   StoreClusterState(KeyValueStore store, ResourceTable resources, ResourceCatalog catalog) {
+    this(store, resources, () -> catalog);
+  }
+
+  /** @param catalog the current catalog (custom resources come and go) */
+  StoreClusterState(KeyValueStore store, ResourceTable resources,
+      Supplier<ResourceCatalog> catalog) {
     this.store = store;
     this.resources = resources;
     this.catalog = catalog;
@@ -61,6 +69,6 @@ final class StoreClusterState implements ClusterState {
 
   @Override
   public ResourceCatalog catalog() {
-    return catalog;
+    return catalog.get();
   }
 }

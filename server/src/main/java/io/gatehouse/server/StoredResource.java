@@ -3,6 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.catalog.ApiResource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource as served at one group/version and as stored: objects are kept as JSON in their
@@ -13,8 +14,15 @@ import io.gatehouse.api.catalog.ApiResource;
  *
  * @param served the resource at the request's group/version
  * @param storageKind the kind objects are stored as
+ * @param behavior the resource's own strategy (custom resources, CRDs), or {@code null}
  */
-record StoredResource(ApiResource served, GroupVersionKind storageKind) {
+record StoredResource(ApiResource served, GroupVersionKind storageKind,
+    @Nullable ResourceBehavior behavior) {
+
+  /** A resource with only the generic behaviour. */
+  StoredResource(ApiResource served, GroupVersionKind storageKind) {
+    this(served, storageKind, null);
+  }
 
   GroupResource groupResource() {
     return served.groupResource();

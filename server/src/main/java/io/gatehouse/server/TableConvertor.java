@@ -15,14 +15,22 @@ import java.util.function.Function;
 /**
  * The {@code meta.k8s.io/v1 Table} kubectl asks for with {@code as=Table}: upstream's printer
  * columns for pods, deployments, namespaces, nodes, services, configmaps and secrets (the cells
- * computed from the stored fields), NAME and AGE for everything else; each row's object is the
+ * computed from the stored fields), a CRD version's printer columns for its custom resources
+ * ({@link PrinterColumns}), NAME and AGE for everything else; each row's object is the
  * {@code PartialObjectMetadata} ({@code includeObject=Metadata}, the default), the full object
  * ({@code Object}) or absent ({@code None}). Immutable; thread-safe.
  */
 final class TableConvertor {
 
-  private record Column(String name, String type, String format, int priority,
-      Function<Unstructured, Object> cell) {}
+  /** One column: its definition and how a row's cell is computed. */
+  record Column(String name, String type, String format, int priority,
+      Function<Unstructured, Object> cell, String description) {
+
+    Column(String name, String type, String format, int priority,
+        Function<Unstructured, Object> cell) {
+      this(name, type, format, priority, cell, "");
+    }
+  }
 
   private final Clock clock;
 
@@ -33,7 +41,8 @@ final class TableConvertor {
   /** Returns a Table of {@code items} with list metadata. */
   Map<String, Object> table(StoredResource r, List<Unstructured> items, String includeObject,
       Map<String, Object> listMeta, boolean columns) {
-    List<Column> cols = columns(r.groupResource());
+    List<Column> cols = r.behavior() instanceof CustomResourceBehavior cr
+        ? PrinterColumns.of(cr, clock) : columns(r.groupResource());
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("kind", "Table");
     t.put("apiVersion", "meta.k8s.io/v1");
@@ -45,7 +54,7 @@ final class TableConvertor {
         d.put("name", c.name());
         d.put("type", c.type());
         d.put("format", c.format());
-        d.put("description", "");
+        d.put("description", c.description());
         d.put("priority", c.priority());
         defs.add(d);
       }
@@ -105,6 +114,9 @@ final class TableConvertor {
           o -> (long) (size(o, "data") + size(o, "binaryData"))), age);
       case "/secrets" -> List.of(name, col("Type", o -> str(o, "type")),
           new Column("Data", "integer", "", 0, o -> (long) size(o, "data")), age);
+      // upstream's default table convertor: the creation time in RFC 3339
+      case "apiextensions.k8s.io/customresourcedefinitions" -> List.of(name,
+          new Column("Created At", "date", "", 0, o -> str(o, "metadata", "creationTimestamp")));
       default -> List.of(name, age);
     };
   }

@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * directory): {@code create -f}, {@code apply -f} and {@code replace -f} with kubectl's default
  * (strict) validation — 1.29+ learn from {@code /openapi/v3} that the server validates, 1.27
  * decodes {@code /openapi/v2} as protobuf first — an unknown field rejected with upstream's
- * strict-decoding text, {@code --validate=warn} printing it as a warning, and {@code kubectl
- * explain} printing field types and descriptions.
+ * strict-decoding text, {@code --validate=warn} printing it as a warning, {@code kubectl
+ * explain} printing field types and descriptions, and a CustomResourceDefinition's versions
+ * published once it is established (explain of its schema, the server's strict error for an
+ * unknown field of a custom object).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiKubectlIT {
@@ -118,6 +120,58 @@ class OpenApiKubectlIT {
     assertThat(r.stdout()).contains("KIND:       Pod", "FIELD: containers <[]Container>",
         "List of containers belonging to the pod.", "image\t<string>",
         "name\t<string> -required-", "ports\t<[]ContainerPort>");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kubectls")
+  void customResource_established_isPublished(Kubectl k) throws Exception {
+    String group = "k" + suffix(k) + ".openapi.example.com";
+    Kubectl.Result crd = run(k, "apply", "-f", write("gadgets-" + suffix(k) + ".yaml", """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: gadgets.GROUP
+        spec:
+          group: GROUP
+          scope: Namespaced
+          names: {plural: gadgets, singular: gadget, kind: Gadget}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            subresources: {status: {}}
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    description: What the gadget should do.
+                    properties:
+                      mode: {type: string, description: The gadget's mode.}
+        """.replace("GROUP", group)).toString());
+    assertThat(crd.exitCode()).as(crd.stderr()).isZero();
+    Kubectl.Result waited = run(k, "wait", "--for", "condition=established", "--timeout=30s",
+        "crd/gadgets." + group);
+    assertThat(waited.exitCode()).as(waited.stderr()).isZero();
+    assertThat(run(k, "get", "--raw", "/openapi/v3").stdout()).contains("\"apis/" + group + "/v1\"");
+
+    Kubectl.Result explained = run(k, "explain", "gadgets.spec");
+    assertThat(explained.exitCode()).as(explained.stderr()).isZero();
+    assertThat(explained.stdout()).contains("KIND:       Gadget", "What the gadget should do.",
+        "mode\t<string>", "The gadget's mode.");
+
+    Path bad = write("gadget-" + suffix(k) + ".yaml", """
+        apiVersion: GROUP/v1
+        kind: Gadget
+        metadata: {name: g1, namespace: default}
+        spec: {mode: fast, speed: 3}
+        """.replace("GROUP", group));
+    Kubectl.Result r = run(k, "create", "-f", bad.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).isEqualTo("Error from server (BadRequest): error when creating \""
+        + bad + "\": Gadget in version \"v1\" cannot be handled as a Gadget: strict decoding "
+        + "error: unknown field \"spec.speed\"\n");
   }
 
   private static String deployment(String name, String extraPodSpec) {

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code apiextensions.k8s.io/v1} CustomResourceDefinition, read into the resource it defines
- * in each of its versions (in {@code spec.versions} order, served or not).
+ * in each of its versions (in {@code spec.versions} order, served or not). A terminating CRD
+ * (condition {@code Terminating} {@code True}) offers only the verbs that read and delete, as
+ * upstream's discovery controller lists them.
  *
  * @param name the CRD's {@code metadata.name}
  * @param versions the resource per version
@@ -35,6 +37,10 @@ record CustomResourceDefinition(String name, List<Version> versions) {
   /** Upstream's discovery verbs of a custom resource, in upstream's order. */
   static final List<String> VERBS =
       List.of("delete", "deletecollection", "get", "list", "patch", "create", "update", "watch");
+
+  /** The verbs while the CRD is terminating (condition {@code Terminating} is {@code True}). */
+  static final List<String> TERMINATING_VERBS =
+      List.of("delete", "deletecollection", "get", "list", "watch");
 
   private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
@@ -93,6 +99,7 @@ record CustomResourceDefinition(String name, List<Version> versions) {
     String singular = blankToNull(names.singular());
     String listKind = blankToNull(names.listKind());
     Scope scope = scope(require(spec.scope(), id, "spec.scope"), id);
+    List<String> verbs = terminating(view) ? TERMINATING_VERBS : VERBS;
     List<Version> versions = new ArrayList<>();
     for (VersionView v : require(spec.versions(), id, "spec.versions")) {
       GroupVersion gv = new GroupVersion(group, require(v.name(), id, "spec.versions[].name"));
@@ -111,7 +118,7 @@ record CustomResourceDefinition(String name, List<Version> versions) {
               gv.withKind(kind),
               listKind != null ? listKind : kind + "List",
               scope,
-              VERBS,
+              verbs,
               names.shortNames() == null ? List.of() : names.shortNames(),
               names.categories() == null ? List.of() : names.categories(),
               subresources);
@@ -121,6 +128,14 @@ record CustomResourceDefinition(String name, List<Version> versions) {
       throw new IllegalArgumentException(id + ": spec.versions must not be empty");
     }
     return new CustomResourceDefinition(crd.name(), versions);
+  }
+
+  private static boolean terminating(View view) {
+    if (view.status() == null || view.status().conditions() == null) {
+      return false;
+    }
+    return view.status().conditions().stream()
+        .anyMatch(c -> "Terminating".equals(c.type()) && "True".equals(c.status()));
   }
 
   private static Scope scope(String wire, String id) {
@@ -143,7 +158,13 @@ record CustomResourceDefinition(String name, List<Version> versions) {
   }
 
   /** The fields read; unknown fields are ignored. */
-  record View(@Nullable Spec spec) {}
+  record View(@Nullable Spec spec, @Nullable StatusView status) {}
+
+  /** {@code status}. */
+  record StatusView(@Nullable List<ConditionView> conditions) {}
+
+  /** {@code status.conditions[]}. */
+  record ConditionView(@Nullable String type, @Nullable String status) {}
 
   /** {@code spec}. */
   record Spec(

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Upstream's {@code version.CompareKubeAwareVersionStrings}, the order of API versions that share
  * a version priority (all versions of CRDs): GA before beta before alpha, then higher major, then
  * higher minor; versions that are not kube-like ({@code v1}, {@code v2beta1}, {@code v1alpha3})
- * come after them, alphabetically.
+ * come after them, alphabetically. Stateless.
  */
-final class KubeAwareVersions {
+public final class KubeAwareVersions {
 
   /** Orders versions highest priority first. */
   static final Comparator<String> PRIORITY_ORDER =
@@ -25,7 +25,7 @@ final class KubeAwareVersions {
   private KubeAwareVersions() {}
 
   /** Returns a positive number if {@code v1} has higher priority than {@code v2}, as upstream. */
-  static int compare(String v1, String v2) {
+  public static int compare(String v1, String v2) {
     if (v1.equals(v2)) {
       return 0;
     }

@@ -174,4 +174,17 @@ class CustomResourceDefinitionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("CustomResourceDefinition \"gadgets.acme.io\": spec.group is required");
   }
+
+  @Test
+  void withCustomResourceDefinitions_terminatingCrd_offersReadAndDeleteVerbsOnly() {
+    String terminating = GADGETS + """
+        status:
+          conditions:
+          - {type: Established, status: "True"}
+          - {type: Terminating, status: "True"}
+        """;
+    ResourceCatalog catalog = ResourceCatalog.builtin().withCustomResourceDefinitions(crds(terminating));
+    assertThat(catalog.resource(new GroupVersionResource("acme.io", "v2", "gadgets")).orElseThrow()
+        .verbs()).containsExactly("delete", "deletecollection", "get", "list", "watch");
+  }
 }

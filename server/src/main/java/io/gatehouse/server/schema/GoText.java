@@ -1,0 +1,180 @@
+package io.gatehouse.server.schema;
+
+import io.gatehouse.api.GoQuote;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How Go prints decoded JSON values in the messages upstream builds: {@code %v} of {@code int64},
+ * {@code float64} and {@code bool}, {@code %q} of strings, {@code json.Marshal} of everything else
+ * (object keys sorted, {@code <}, {@code >} and {@code &} escaped as Go does), and Go's {@code %v}
+ * of a {@code []interface{}} ({@code [a 1 map[k:v]]}). Stateless.
+ */
+public final class GoText {
+
+  private GoText() {}
+
+  /**
+   * A bad value already rendered as Go renders it (e.g. {@code json.Marshal} of a Go struct),
+   * printed as is.
+   *
+   * @param text the rendered value
+   */
+  public record Raw(String text) {}
+
+  /** The bad value as {@code field.Error.ErrorBody()} prints it. */
+  public static String value(@Nullable Object v) {
+    if (v instanceof Raw r) {
+      return r.text();
+    }
+    if (v instanceof String s) {
+      return GoQuote.quote(s);
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Boolean) {
+      return v.toString();
+    }
+    if (v instanceof Double d) {
+      return formatFloat(d);
+    }
+    return json(v);
+  }
+
+  /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}, which is also {@code %v} of a float64. */
+  public static String formatFloat(double f) {
+    if (Double.isNaN(f)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(f)) {
+      return f > 0 ? "+Inf" : "-Inf";
+    }
+    if (f == 0) {
+      return (1 / f < 0) ? "-0" : "0";
+    }
+    BigDecimal d = shortest(f);
+    int exp = exponent(d);
+    // shortest formatting decides with precision 6: %e below 1e-4 and from 1e6 on
+    return exp < -4 || exp >= 6 ? eForm(f, d, exp) : d.toPlainString();
+  }
+
+  private static BigDecimal shortest(double f) {
+    return new BigDecimal(Double.toString(f)).stripTrailingZeros();
+  }
+
+  private static int exponent(BigDecimal d) {
+    return d.unscaledValue().abs().toString().length() - 1 - d.scale();
+  }
+
+  private static String eForm(double f, BigDecimal d, int exp) {
+    String digits = d.unscaledValue().abs().toString();
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return (f < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+")
+        + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+  }
+
+  /** Go's {@code fmt} {@code %v} of a decoded JSON value. */
+  public static String v(@Nullable Object v) {
+    if (v == null) {
+      return "<nil>";
+    }
+    if (v instanceof Double d) {
+      return formatFloat(d);
+    }
+    if (v instanceof List<?> l) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 0; i < l.size(); i++) {
+        b.append(i > 0 ? " " : "").append(v(l.get(i)));
+      }
+      return b.append(']').toString();
+    }
+    if (v instanceof Map<?, ?> m) {
+      StringBuilder b = new StringBuilder("map[");
+      boolean first = true;
+      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+        b.append(first ? "" : " ").append(e.getKey()).append(':').append(v(e.getValue()));
+        first = false;
+      }
+      return b.append(']').toString();
+    }
+    return v.toString();
+  }
+
+  /** Go's {@code json.Marshal} of a decoded JSON value. */
+  public static String json(@Nullable Object v) {
+    StringBuilder b = new StringBuilder();
+    appendJson(b, v);
+    return b.toString();
+  }
+
+  private static void appendJson(StringBuilder b, @Nullable Object v) {
+    switch (v) {
+      case null -> b.append("null");
+      case String s -> appendString(b, s);
+      case Double d -> b.append(jsonFloat(d));
+      case List<?> l -> {
+        b.append('[');
+        for (int i = 0; i < l.size(); i++) {
+          if (i > 0) {
+            b.append(',');
+          }
+          appendJson(b, l.get(i));
+        }
+        b.append(']');
+      }
+      case Map<?, ?> m -> {
+        b.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+          if (!first) {
+            b.append(',');
+          }
+          first = false;
+          appendString(b, String.valueOf(e.getKey()));
+          b.append(':');
+          appendJson(b, e.getValue());
+        }
+        b.append('}');
+      }
+      default -> b.append(v);
+    }
+  }
+
+  /** encoding/json's float format: {@code 'f'} unless the exponent is below -6 or at least 21. */
+  private static String jsonFloat(double f) {
+    if (f == 0) {
+      return "0";
+    }
+    double abs = Math.abs(f);
+    BigDecimal d = shortest(f);
+    if (abs < 1e-6 || abs >= 1e21) {
+      // Go cleans e-09 up to e-9
+      return eForm(f, d, exponent(d)).replaceAll("e-0(\\d)$", "e-$1");
+    }
+    return d.toPlainString();
+  }
+
+  private static void appendString(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '<', '>', '&', '\u2028', '\u2029' -> b.append(String.format("\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    b.append('"');
+  }
+}
