@@ -36,7 +36,13 @@ class ServerCommandIT {
       }
       assertThat(kubeconfig).as(Files.readString(log)).exists();
       assertThat(Files.readString(kubeconfig)).contains("server: https://127.0.0.1:", "client-key-data: ");
-      assertThat(Files.readString(log)).contains("KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns");
+      // The log line follows the kubeconfig's write: wait for it rather than race it.
+      String usage = "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns";
+      while (!Files.readString(log).contains(usage) && p.isAlive()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(Files.readString(log)).contains(usage);
 
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();

@@ -32,17 +32,26 @@ final class ApiRoutes implements ApiHandler {
   private final AggregatedDiscovery aggregated;
   private final List<HealthEndpoint> health;
   private final Function<ApiRequest, Optional<ApiResponse>> resources;
+  private final Function<ApiRequest, Optional<ApiResponse>> openApi;
 
   ApiRoutes(Map<String, Object> version, Discovery discovery, AggregatedDiscovery aggregated,
       List<HealthEndpoint> health) {
     this(version, discovery, aggregated, health, request -> Optional.empty());
   }
 
-  /**
-   * @param resources the stored resources' handler; empty when the request addresses none
-   */
   ApiRoutes(Map<String, Object> version, Discovery discovery, AggregatedDiscovery aggregated,
       List<HealthEndpoint> health, Function<ApiRequest, Optional<ApiResponse>> resources) {
+    this(version, discovery, aggregated, health, resources, request -> Optional.empty());
+  }
+
+  /**
+   * @param resources the stored resources' handler; empty when the request addresses none
+   * @param openApi the {@code /openapi/...} handler; empty for other paths
+   */
+  ApiRoutes(Map<String, Object> version, Discovery discovery, AggregatedDiscovery aggregated,
+      List<HealthEndpoint> health, Function<ApiRequest, Optional<ApiResponse>> resources,
+      Function<ApiRequest, Optional<ApiResponse>> openApi) {
+    this.openApi = openApi;
     this.version = version;
     this.discovery = discovery;
     this.aggregated = aggregated;
@@ -84,6 +93,12 @@ final class ApiRoutes implements ApiHandler {
         return get(request, () -> ApiResponse.json(200, discovery.resourceList(gv.get()).orElseThrow()));
       }
       return ApiResponse.status(ROUTE_NOT_FOUND);
+    }
+    if (!parts.isEmpty() && parts.get(0).equals("openapi")) {
+      Optional<ApiResponse> served = openApi.apply(request);
+      if (served.isPresent()) {
+        return get(request, served::get);
+      }
     }
     if (parts.size() == 2 && parts.get(0).equals("apis")) {
       Optional<Map<String, Object>> group = discovery.group(parts.get(1));

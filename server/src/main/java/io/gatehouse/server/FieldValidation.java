@@ -2,15 +2,17 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.GoQuote;
 import io.gatehouse.api.StatusException;
+import io.gatehouse.api.Unstructured;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code fieldValidation} parameter ({@code Ignore}, {@code Warn} — the default — or {@code
- * Strict}). Without OpenAPI schemas only duplicate fields can be detected for stored resources;
- * the review resources, whose types Gatehouse knows, also report unknown fields. {@code Warn} adds
- * {@code duplicate field "<path>"} / {@code unknown field "<path>"} warnings, {@code Strict} fails
- * with 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error:
- * duplicate field "<path>", …}.
+ * Strict}) applied to duplicate fields and to fields the kind's OpenAPI schema does not declare
+ * (stored resources) or its known type lacks (review resources): {@code Warn} adds {@code
+ * duplicate field "<path>"} / {@code unknown field "<path>"} warnings, {@code Strict} fails with
+ * 400 {@code <Kind> in version "<v>" cannot be handled as a <Kind>: strict decoding error:
+ * duplicate field "<path>", unknown field "<path>", …}.
  */
 enum FieldValidation {
   IGNORE, WARN, STRICT;
@@ -30,9 +32,42 @@ enum FieldValidation {
     };
   }
 
+  /**
+   * Reports the unknown fields of a patched object as kube-apiserver's patch handler does: as
+   * warnings under {@code Warn}; under {@code Strict} as 422 {@code "" is invalid: patch: Invalid
+   * value: "<patch>": strict decoding error: unknown field "<path>", …} where {@code <patch>} is
+   * the strategic merge patch as Go prints a map ({@code %+v}) or, for JSON and merge patches,
+   * the patched object's JSON.
+   */
+  void checkPatched(String patchType, @Nullable Object patch, Unstructured patched,
+      List<String> unknown, List<String> warnings) {
+    if (unknown.isEmpty() || this == IGNORE) {
+      return;
+    }
+    List<String> errors = unknown.stream().map(u -> "unknown field " + GoQuote.quote(u)).toList();
+    if (this == WARN) {
+      warnings.addAll(errors);
+      return;
+    }
+    String value = patchType.equals("application/strategic-merge-patch+json")
+        ? GoFormat.value(patch)
+        : new String(GoJson.encode(patched.object()), java.nio.charset.StandardCharsets.UTF_8)
+            .stripTrailing();
+    throw ApiErrors.invalid("", "", "", List.of(ApiErrors.FieldError.invalid("patch",
+        GoQuote.quote(value), "strict decoding error: " + String.join(", ", errors))));
+  }
+
   void check(StoredResource r, List<String> duplicates, List<String> warnings) {
-    check(r.kind(), duplicates.stream().map(d -> "duplicate field " + GoQuote.quote(d)).toList(),
-        warnings);
+    check(r, duplicates, List.of(), warnings);
+  }
+
+  /** Reports duplicate fields, then unknown ones, as warnings or a 400 as the value asks. */
+  void check(StoredResource r, List<String> duplicates, List<String> unknown,
+      List<String> warnings) {
+    List<String> errors = new java.util.ArrayList<>();
+    duplicates.forEach(d -> errors.add("duplicate field " + GoQuote.quote(d)));
+    unknown.forEach(u -> errors.add("unknown field " + GoQuote.quote(u)));
+    check(r.kind(), errors, warnings);
   }
 
   /**

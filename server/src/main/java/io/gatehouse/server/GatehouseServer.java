@@ -149,7 +149,8 @@ public final class GatehouseServer implements AutoCloseable {
         List.of(new HealthEndpoint("healthz", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("livez", List.of(HealthCheck.ping(), log)),
             new HealthEndpoint("readyz", List.of(HealthCheck.ping(), log, shutdown))),
-        request -> identity.handle(request).or(() -> storage.handler().handle(request)));
+        request -> identity.handle(request).or(() -> storage.handler().handle(request)),
+        new OpenApiEndpoint(storage.openApi(), options.clock())::handle);
     ReviewEndpoints reviews = new ReviewEndpoints(authorizer, authorizer, authenticator,
         options.serviceAccounts().effectiveApiAudiences(), options.clock());
     routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics)
@@ -158,6 +159,7 @@ public final class GatehouseServer implements AutoCloseable {
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
+    storage.prefetchOpenApi();
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.atInfo().setMessage("Serving securely").addKeyValue("address", url)
         .addKeyValue("startupMillis", millis).log();

@@ -34,6 +34,7 @@ final class ResourceHandler {
   private final WriteGuard guard;
   private final BooleanSupplier stopping;
   private final Duration bookmarkInterval;
+  private final FieldSchemas schemas;
   private final FieldManagement fields;
   private final ApplyPatch applyPatch;
   private final ScaleHandler scale;
@@ -65,6 +66,20 @@ final class ResourceHandler {
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
       Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
       Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer) {
+    this(resources, registry, clock, admission, guard, stopping, bookmarkInterval,
+        createAuthorizer, FieldSchemas.NONE);
+  }
+
+  /**
+   * @param guard checks creates and updates before the registry sees them (RBAC escalation)
+   * @param createAuthorizer as above
+   * @param schemas the schemas unknown fields are found with
+   */
+  ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
+      Function<UserInfo, WriteAdmission> admission, WriteGuard guard, BooleanSupplier stopping,
+      Duration bookmarkInterval, io.gatehouse.api.authz.@Nullable Authorizer createAuthorizer,
+      FieldSchemas schemas) {
+    this.schemas = schemas;
     this.guard = guard;
     this.resources = resources;
     this.registry = registry;
@@ -274,8 +289,12 @@ final class ResourceHandler {
     Registry.Written w = registry.update(r, ns, name, sub, guarded(user, r, ns, name, true,
         old -> {
           Unstructured patched = Patches.apply(type, old.deepCopy(), decoded.value(), r, name);
+          decodeWarnings.clear();
+          if (validation != FieldValidation.IGNORE) {
+            validation.checkPatched(type, decoded.value(), patched,
+                schemas.unknown(r, patched.object()), decodeWarnings);
+          }
           if (r.behavior() != null) {
-            decodeWarnings.clear();
             r.behavior().decode(patched, validation, true, decodeWarnings);
           }
           return fields.updated(r, sub, old, Registry.defaulted(r, patched), manager);
@@ -361,7 +380,9 @@ final class ResourceHandler {
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation validation = FieldValidation.of(request);
-    validation.check(r, decoded.duplicates(), warnings);
+    validation.check(r, decoded.duplicates(),
+        validation == FieldValidation.IGNORE ? List.of() : schemas.unknown(r, obj.object()),
+        warnings);
     if (r.behavior() != null) {
       r.behavior().decode(obj, validation, false, warnings);
     }

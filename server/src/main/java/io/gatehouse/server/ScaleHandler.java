@@ -43,6 +43,11 @@ final class ScaleHandler {
     this.admission = admission;
   }
 
+  /** Returns whether the scale subresource of {@code resource} is served. */
+  static boolean scalable(GroupResource resource) {
+    return SCALABLE.contains(resource);
+  }
+
   /** Returns the response, or empty when the request is not for a workload's scale. */
   Optional<ApiResponse> handle(ApiRequest request) {
     RequestInfo info = request.requestInfo();

@@ -11,6 +11,7 @@ import io.gatehouse.auth.node.NodeAuthorizer;
 import io.gatehouse.auth.node.NodeGraph;
 import io.gatehouse.auth.rbac.BootstrapPolicy;
 import io.gatehouse.auth.rbac.RbacAuthorizer;
+import io.gatehouse.server.openapi.OpenApiService;
 import io.gatehouse.server.crd.cel.CelObjectRules;
 import io.gatehouse.server.crd.cel.CelRuleCompiler;
 import io.gatehouse.storage.KeyValueStore;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
@@ -41,14 +44,16 @@ final class Storage {
   private final ResourceTable resources;
   private final CrdController crds;
   private final List<AutoCloseable> closeables;
+  private final Supplier<OpenApiService> openApi;
 
   private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
-      CrdController crds, List<AutoCloseable> closeables) {
+      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
     this.handler = handler;
     this.registry = registry;
     this.resources = resources;
     this.crds = crds;
     this.closeables = closeables;
+    this.openApi = openApi;
   }
 
   /**
@@ -102,13 +107,19 @@ final class Storage {
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
+    // The schemas take a few hundred milliseconds to read: loaded on first use, or by
+    // prefetchOpenApi() once the server serves requests, so that start-up does not wait for them.
+    CustomResourceOpenApi customOpenApi = new CustomResourceOpenApi(table);
+    crds.onCatalogChange(customOpenApi::catalogChanged);
+    Supplier<OpenApiService> openApi = new Once<>(() -> customOpenApi.attach(
+        BuiltinOpenApi.service(catalog, table, VersionInfo.gitVersion(options.projectVersion()))));
     ResourceHandler handler = new ResourceHandler(table, registry, options.clock(),
         admission::forUser, new RbacEscalationGuard(store, authorizer), closing::get,
-        Duration.ofMinutes(1), authorizer);
+        Duration.ofMinutes(1), authorizer, new FieldSchemas(() -> openApi.get().definitions()));
     closeables.add(policies);
     closeables.add(crds);
     closeables.add(store);
-    return new Storage(handler, registry, table, crds, List.copyOf(closeables));
+    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi);
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */
@@ -134,6 +145,41 @@ final class Storage {
       case PodSecurityConfigurationLoader.Failed f -> throw new IllegalArgumentException(
           "--admission-control-config-file " + file + ": " + String.join("; ", f.errors()));
     };
+  }
+
+  /** The OpenAPI documents of the served resources (loads them on first use). */
+  Supplier<OpenApiService> openApi() {
+    return openApi;
+  }
+
+  /** Loads the OpenAPI schemas on a background thread, ahead of the first request needing them. */
+  void prefetchOpenApi() {
+    Thread.ofPlatform().name("gatehouse-openapi").daemon().start(openApi::get);
+  }
+
+  /** A value computed once, on first use; thread-safe. */
+  private static final class Once<T> implements Supplier<T> {
+    private final Supplier<T> compute;
+    private volatile @Nullable T value;
+
+    Once(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = compute.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
   }
 
   /** Calls {@code listener} with the served catalog now and whenever custom resources change. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * directory): create, get (table, YAML, JSON), watch, label/annotate (strategic merge patch),
  * merge and JSON patches, stale replace, duplicate create, server dry run, delete, a
  * ValidatingAdmissionPolicy (deny and warn bindings), Pod Security enforce=restricted, and data
- * surviving a restart. OpenAPI is not served yet, so {@code create}/{@code replace} run with
- * {@code --validate=false}. Impersonation and RBAC are tested in {@link SecurityKubectlIT}.
+ * surviving a restart. {@code create}/{@code replace} run with kubectl's default validation
+ * (the server publishes OpenAPI). Impersonation and RBAC are tested in {@link SecurityKubectlIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrudKubectlIT {
@@ -39,9 +39,9 @@ class CrudKubectlIT {
     Path policies = Path.of(System.getProperty("user.dir")).getParent()
         .resolve("examples/policies/replica-limit.yaml");
     Kubectl k = Kubectl.available().get(0);
-    Kubectl.Result r = admin(k, "create", "--validate=false", "-f", policies.toString());
+    Kubectl.Result r = admin(k, "create", "-f", policies.toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
-    Kubectl.Result warn = admin(k, "create", "--validate=false", "-f", write("warn-binding.yaml", """
+    Kubectl.Result warn = admin(k, "create", "-f", write("warn-binding.yaml", """
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicyBinding
         metadata:
@@ -90,7 +90,7 @@ class CrudKubectlIT {
         sb.append("    ").append(labels[i]).append(": \"").append(labels[i + 1]).append("\"\n");
       }
     }
-    Kubectl.Result r = admin(k, "create", "--validate=false", "-f",
+    Kubectl.Result r = admin(k, "create", "-f",
         write(name + ".yaml", sb.toString()).toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
   }
@@ -102,7 +102,7 @@ class CrudKubectlIT {
     namespace(k, ns);
     Path cm = write(ns + "-cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n"
         + "data:\n  a: b\n");
-    Kubectl.Result created = admin(k, "-n", ns, "create", "--validate=false", "-f", cm.toString());
+    Kubectl.Result created = admin(k, "-n", ns, "create", "-f", cm.toString());
     assertThat(created.stdout()).as(created.stderr()).contains("configmap/c1 created");
 
     Kubectl.Result table = admin(k, "-n", ns, "get", "configmaps");
@@ -126,21 +126,21 @@ class CrudKubectlIT {
         "jsonpath={.items[0].data}{.items[0].metadata.annotations.note}").stdout())
         .isEqualTo("{\"a\":\"b\",\"j\":\"2\",\"m\":\"1\"}hi");
 
-    Kubectl.Result duplicate = admin(k, "-n", ns, "create", "--validate=false", "-f",
+    Kubectl.Result duplicate = admin(k, "-n", ns, "create", "-f",
         cm.toString());
     assertThat(duplicate.stderr()).contains("Error from server (AlreadyExists): error when "
         + "creating \"" + cm + "\": configmaps \"c1\" already exists");
 
     Path stale = write(ns + "-stale.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\n"
         + "  resourceVersion: \"1\"\ndata:\n  a: z\n");
-    Kubectl.Result conflict = admin(k, "-n", ns, "replace", "--validate=false", "-f",
+    Kubectl.Result conflict = admin(k, "-n", ns, "replace", "-f",
         stale.toString());
     assertThat(conflict.stderr()).contains("Error from server (Conflict): error when replacing \""
         + stale + "\": Operation cannot be fulfilled on configmaps \"c1\": the object has been "
         + "modified; please apply your changes to the latest version and try again");
 
     Path dry = write(ns + "-dry.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dry\n");
-    assertThat(admin(k, "-n", ns, "create", "--validate=false", "--dry-run=server", "-f",
+    assertThat(admin(k, "-n", ns, "create", "--dry-run=server", "-f",
         dry.toString()).stdout()).contains("configmap/dry created (server dry run)");
     assertThat(admin(k, "-n", ns, "get", "cm", "dry").stderr())
         .contains("Error from server (NotFound): configmaps \"dry\" not found");
@@ -165,7 +165,7 @@ class CrudKubectlIT {
     try {
       Thread.sleep(1500);
       Path cm = write(ns + "-w.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w\n");
-      admin(k, "-n", ns, "create", "--validate=false", "-f", cm.toString());
+      admin(k, "-n", ns, "create", "-f", cm.toString());
       admin(k, "-n", ns, "label", "cm", "w", "x=y");
       admin(k, "-n", ns, "delete", "cm", "w");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -208,7 +208,7 @@ class CrudKubectlIT {
   void validatingAdmissionPolicy_denyAndWarn(Kubectl k) throws Exception {
     String deny = ns(k, "vap-test");
     namespace(k, deny, "environment", "test");
-    Kubectl.Result denied = admin(k, "-n", deny, "create", "--validate=false", "-f",
+    Kubectl.Result denied = admin(k, "-n", deny, "create", "-f",
         deployment(deny, 11).toString());
     assertThat(denied.exitCode()).isEqualTo(1);
     // The policy sets no reason: Invalid, printed as in the Kubernetes 1.30 announcement.
@@ -216,7 +216,7 @@ class CrudKubectlIT {
         + "ValidatingAdmissionPolicy 'demo-policy.example.com' with binding "
         + "'demo-binding-test.example.com' denied request: failed expression: "
         + "object.spec.replicas <= 10");
-    Kubectl.Result allowed = admin(k, "-n", deny, "create", "--validate=false", "-f",
+    Kubectl.Result allowed = admin(k, "-n", deny, "create", "-f",
         deployment(deny, 3).toString());
     assertThat(allowed.stdout()).as(allowed.stderr()).contains("deployment.apps/web created");
     assertThat(admin(k, "-n", deny, "get", "deploy", "web").stdout().lines().findFirst()
@@ -224,7 +224,7 @@ class CrudKubectlIT {
 
     String warn = ns(k, "vap-warn");
     namespace(k, warn, "environment", "warn");
-    Kubectl.Result warned = admin(k, "-n", warn, "create", "--validate=false", "-f",
+    Kubectl.Result warned = admin(k, "-n", warn, "create", "-f",
         deployment(warn, 11).toString());
     assertThat(warned.stdout()).as(warned.stderr()).contains("deployment.apps/web created");
     assertThat(warned.stderr()).contains("Warning: Validation failed for ValidatingAdmissionPolicy "
@@ -249,7 +249,7 @@ class CrudKubectlIT {
             securityContext:
               privileged: true
         """);
-    Kubectl.Result r = admin(k, "-n", ns, "create", "--validate=false", "-f", pod.toString());
+    Kubectl.Result r = admin(k, "-n", ns, "create", "-f", pod.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("Error from server (Forbidden): error when creating \"" + pod
         + "\": pods \"priv\" is forbidden: violates PodSecurity \"restricted:latest\": "
@@ -264,7 +264,7 @@ class CrudKubectlIT {
     try (GatehouseServer first = GatehouseServer.start(ServerOptions.builder().dataDir(data)
         .securePort(0).build())) {
       Kubectl.Result r = k.run(dir, "--kubeconfig=" + first.kubeconfig(), "create",
-          "--validate=false", "-f", cm.toString());
+          "-f", cm.toString());
       assertThat(r.exitCode()).as(r.stderr()).isZero();
     }
     try (GatehouseServer second = GatehouseServer.start(ServerOptions.builder().dataDir(data)

@@ -70,6 +70,16 @@ class ResourceHandlerTest {
         new Case("strict duplicate", "POST", CM + "?fieldValidation=Strict",
             "{\"metadata\":{\"name\":\"d\",\"name\":\"d\"}}", 400,
             "strict decoding error: duplicate field \\\"metadata.name\\\""),
+        new Case("strict unknown", "POST", CM + "?fieldValidation=Strict",
+            "{\"metadata\":{\"name\":\"u\",\"labelz\":{}},\"data\":{\"k\":\"v\"},"
+                + "\"spec\":{\"x\":1}}", 400,
+            "ConfigMap in version \\\"v1\\\" cannot be handled as a ConfigMap: strict decoding "
+                + "error: unknown field \\\"metadata.labelz\\\", unknown field \\\"spec\\\""),
+        new Case("strict unknown in a list item", "POST",
+            "/api/v1/namespaces/default/pods?fieldValidation=Strict",
+            "{\"metadata\":{\"name\":\"p\"},\"spec\":{\"containers\":[{\"name\":\"c\","
+                + "\"image\":\"i\",\"imagePolicy\":\"x\"}]}}", 400,
+            "strict decoding error: unknown field \\\"spec.containers[0].imagePolicy\\\""),
         new Case("expired continue", "GET", CM + "?limit=1&continue=eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MSwic3RhcnQiOiJhXHUwMDAwIn0",
             "", 410, RegistryReader.INCONSISTENT_CONTINUE),
         new Case("delete immortal", "DELETE", "/api/v1/namespaces/default", "", 403,
@@ -86,6 +96,46 @@ class ResourceHandlerTest {
         : api.json(c.method(), c.uri(), c.body());
     assertThat(r.status()).as(r.bodyText()).isEqualTo(c.code());
     assertThat(r.bodyText()).contains(c.message());
+  }
+
+  @Test
+  void create_unknownFieldUnderWarn_storesAndWarns() {
+    ApiResponse r = api.json("POST", CM, "{\"metadata\":{\"name\":\"w\"},\"extra\":true}");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
+    assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"extra\\\"\"");
+  }
+
+  @Test
+  void create_unknownFieldUnderIgnore_isAccepted() {
+    ApiResponse r = api.json("POST", CM + "?fieldValidation=Ignore",
+        "{\"metadata\":{\"name\":\"i\"},\"extra\":true}");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
+    assertThat(r.headers()).doesNotContainKey("Warning");
+  }
+
+  @Test
+  void patch_strategicUnknownFieldUnderStrict_isInvalidWithGoPrintedPatch() throws Exception {
+    api.json("POST", CM, CM_BODY);
+    ApiResponse r = api.send("PATCH", CM + "/c1?fieldValidation=Strict",
+        "{\"data\":{\"k\":\"v\"},\"spek\":{\"b\":[1,2.5,true,null],\"a\":\"x y\"}}",
+        "Content-Type", "application/strategic-merge-patch+json");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(422);
+    com.fasterxml.jackson.databind.JsonNode status =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertThat(status.get("message").asText()).isEqualTo(" \"\" is invalid: patch: Invalid value: "
+        + "\"map[data:map[k:v] spek:map[a:x y b:[1 2.5 true <nil>]]]\": strict decoding error: "
+        + "unknown field \"spek\"");
+    assertThat(status.at("/details/causes/0/field").asText()).isEqualTo("patch");
+    assertThat(api.json("GET", CM + "/c1", "").bodyText()).doesNotContain("spek");
+  }
+
+  @Test
+  void patch_mergeUnknownFieldUnderWarn_appliesAndWarns() {
+    api.json("POST", CM, CM_BODY);
+    ApiResponse r = api.send("PATCH", CM + "/c1", "{\"data\":{\"k\":\"v\"},\"spek\":1}",
+        "Content-Type", "application/merge-patch+json");
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+    assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"spek\\\"\"");
   }
 
   @Test

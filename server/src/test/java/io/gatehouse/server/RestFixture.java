@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.api.catalog.ResourceCatalog;
+import io.gatehouse.server.openapi.Definitions;
 import io.gatehouse.storage.InMemoryKeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -53,7 +54,7 @@ final class RestFixture {
       io.gatehouse.api.authz.@org.jspecify.annotations.Nullable Authorizer createAuthorizer) {
     namespaces.createDefaults();
     handler = new ResourceHandler(table, registry, Clock.systemUTC(), admission, guard.apply(store),
-        () -> false, Duration.ofMillis(200), createAuthorizer);
+        () -> false, Duration.ofMillis(200), createAuthorizer, new FieldSchemas(Definitions::builtin));
   }
 
   ApiResponse send(String method, String uri, String body, String... headers) {

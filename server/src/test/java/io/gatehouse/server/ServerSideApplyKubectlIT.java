@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code kubectl apply --server-side} end to end with the real kubectl 1.33 and 1.30: create,
  * re-apply with a change, a conflict with {@code kubectl edit}'s change printed as kubectl prints
  * it, {@code --force-conflicts}, {@code get --show-managed-fields}, and client-side {@code kubectl
- * apply} followed by the upgrade to server-side apply. OpenAPI is not served yet, so commands run
- * with {@code --validate=false}.
+ * apply} followed by the upgrade to server-side apply, all with kubectl's default validation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerSideApplyKubectlIT {
@@ -82,7 +81,7 @@ class ServerSideApplyKubectlIT {
 
   private String namespace(Kubectl k, String base) throws Exception {
     String ns = base + "-" + k.label().replace("kubectl.", "").replace(".", "");
-    Kubectl.Result r = run(k, "create", "--validate=false", "-f", write(ns + ".yaml",
+    Kubectl.Result r = run(k, "create", "-f", write(ns + ".yaml",
         "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n").toString());
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     return ns;
@@ -92,11 +91,11 @@ class ServerSideApplyKubectlIT {
   @MethodSource("kubectls")
   void applyServerSide_conflictWithEdit_behavesAsUpstream(Kubectl k) throws Exception {
     String ns = namespace(k, "ssa");
-    Kubectl.Result created = run(k, "-n", ns, "apply", "--server-side", "--validate=false",
+    Kubectl.Result created = run(k, "-n", ns, "apply", "--server-side",
         "-f", deployment(ns, 2).toString());
     assertThat(created.stdout()).as(created.stderr())
         .contains("deployment.apps/web serverside-applied");
-    Kubectl.Result changed = run(k, "-n", ns, "apply", "--server-side", "--validate=false",
+    Kubectl.Result changed = run(k, "-n", ns, "apply", "--server-side",
         "-f", deployment(ns, 3).toString());
     assertThat(changed.stdout()).as(changed.stderr())
         .contains("deployment.apps/web serverside-applied");
@@ -106,10 +105,10 @@ class ServerSideApplyKubectlIT {
     Path editor = write(ns + "-editor.sh", "#!/bin/sh\nsed -i 's/replicas: 3/replicas: 5/' \"$1\"\n");
     Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwxr-xr-x"));
     Kubectl.Result edited = run(k, Map.of("KUBE_EDITOR", editor.toString()), "-n", ns, "edit",
-        "deploy", "web", "--validate=false");
+        "deploy", "web");
     assertThat(edited.stdout()).as(edited.stderr()).contains("deployment.apps/web edited");
 
-    Kubectl.Result conflict = run(k, "-n", ns, "apply", "--server-side", "--validate=false",
+    Kubectl.Result conflict = run(k, "-n", ns, "apply", "--server-side",
         "-f", deployment(ns, 4).toString());
     assertThat(conflict.exitCode()).isEqualTo(1);
     assertThat(conflict.stderr()).contains("Apply failed with 1 conflict: conflict with "
@@ -119,7 +118,7 @@ class ServerSideApplyKubectlIT {
         .stdout()).isEqualTo("5");
 
     Kubectl.Result forced = run(k, "-n", ns, "apply", "--server-side", "--force-conflicts",
-        "--validate=false", "-f", deployment(ns, 4).toString());
+        "-f", deployment(ns, 4).toString());
     assertThat(forced.stdout()).as(forced.stderr())
         .contains("deployment.apps/web serverside-applied");
     Kubectl.Result yaml = run(k, "-n", ns, "get", "deploy", "web", "-o", "yaml",
@@ -138,17 +137,17 @@ class ServerSideApplyKubectlIT {
     String ns = namespace(k, "csa");
     String cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c1\ndata:\n  a: \"%s\"\n";
     Path file = write(ns + "-cm.yaml", cm.formatted("1"));
-    Kubectl.Result created = run(k, "-n", ns, "apply", "--validate=false", "-f", file.toString());
+    Kubectl.Result created = run(k, "-n", ns, "apply", "-f", file.toString());
     assertThat(created.stdout()).as(created.stderr()).contains("configmap/c1 created");
     Files.writeString(file, cm.formatted("2"));
-    Kubectl.Result configured = run(k, "-n", ns, "apply", "--validate=false", "-f",
+    Kubectl.Result configured = run(k, "-n", ns, "apply", "-f",
         file.toString());
     assertThat(configured.stdout()).as(configured.stderr()).contains("configmap/c1 configured");
     assertThat(run(k, "-n", ns, "get", "cm", "c1", "-o", "yaml", "--show-managed-fields")
         .stdout()).contains("manager: kubectl-client-side-apply", "a: \"2\"");
 
     Files.writeString(file, cm.formatted("3"));
-    Kubectl.Result upgraded = run(k, "-n", ns, "apply", "--server-side", "--validate=false",
+    Kubectl.Result upgraded = run(k, "-n", ns, "apply", "--server-side",
         "-f", file.toString());
     assertThat(upgraded.stdout()).as(upgraded.stderr())
         .contains("configmap/c1 serverside-applied");

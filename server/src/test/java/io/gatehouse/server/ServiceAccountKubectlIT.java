@@ -66,7 +66,7 @@ class ServiceAccountKubectlIT {
         "--resource=pods"));
     ok(admin(k130, "-n", "sa", "create", "rolebinding", "builder-reads", "--role=pod-reader",
         "--serviceaccount=sa:builder"));
-    ok(admin(k130, "create", "--validate=false", "-f", write("objects.yaml", """
+    ok(admin(k130, "create", "-f", write("objects.yaml", """
         apiVersion: v1
         kind: Node
         metadata:
@@ -216,7 +216,7 @@ class ServiceAccountKubectlIT {
 
   @Test
   void podBoundToken_podDeleted_unauthorized() throws Exception {
-    ok(admin(k130, "create", "--validate=false", "-f", write("p2.yaml", """
+    ok(admin(k130, "create", "-f", write("p2.yaml", """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -237,7 +237,7 @@ class ServiceAccountKubectlIT {
 
   @Test
   void manualTokenSecret_filledUsedLabelledThenInvalid() throws Exception {
-    ok(admin(k130, "create", "--validate=false", "-f", write("manual.yaml", """
+    ok(admin(k130, "create", "-f", write("manual.yaml", """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -273,7 +273,7 @@ class ServiceAccountKubectlIT {
     ok(admin(k130, "-n", "sa", "create", "serviceaccount", "old"));
     ok(admin(k130, "-n", "sa", "create", "rolebinding", "old-reads", "--role=pod-reader",
         "--serviceaccount=sa:old"));
-    ok(admin(k130, "create", "--validate=false", "-f", write("old.yaml", """
+    ok(admin(k130, "create", "-f", write("old.yaml", """
         apiVersion: v1
         kind: Secret
         metadata:
