@@ -215,6 +215,22 @@ class ServiceAccountKubectlIT {
   }
 
   @Test
+  void whoami_podBoundToken_serviceAccountUserWithExtras() throws Exception {
+    String token = token(k130, "--bound-object-kind", "Pod", "--bound-object-name", "p1");
+    String jti = claims(token).get("jti").asText();
+    for (Kubectl k : new Kubectl[] {k130, Kubectl.version("1.33").orElseThrow()}) {
+      String out = ok(withToken(k, token, "auth", "whoami"));
+      assertThat(out).containsPattern("Username +system:serviceaccount:sa:builder\n")
+          .containsPattern("Groups +\\[system:serviceaccounts system:serviceaccounts:sa "
+              + "system:authenticated\\]\n")
+          .containsPattern("Extra: authentication.kubernetes.io/credential-id +\\[JTI="
+              + jti + "\\]\n")
+          .containsPattern("Extra: authentication.kubernetes.io/pod-name +\\[p1\\]\n")
+          .contains("Extra: authentication.kubernetes.io/pod-uid");
+    }
+  }
+
+  @Test
   void podBoundToken_podDeleted_unauthorized() throws Exception {
     ok(admin(k130, "create", "-f", write("p2.yaml", """
         apiVersion: v1
