@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +26,7 @@ class GatehouseCliIT {
   private record Result(int code, String out, String err) {}
 
   private static Result jar(String stdin, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.add("-jar");
-    cmd.add(System.getProperty("gatehouse.jar", "target/gatehouse.jar"));
-    cmd.addAll(List.of(args));
-    return exec(cmd, stdin, Map.of());
+    return exec(GatehouseJar.command(args), stdin, Map.of());
   }
 
   private static Result exec(List<String> cmd, String stdin, Map<String, String> env)

@@ -9,23 +9,20 @@ import io.gatehouse.api.authz.Decision;
 import io.gatehouse.api.authz.RequestAttributes;
 import io.gatehouse.api.authz.UserInfo;
 import io.gatehouse.auth.webhook.Kubeconfig;
-import io.gatehouse.server.GatehouseServer;
-import io.gatehouse.server.ServerOptions;
+import io.gatehouse.server.KubectlServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code gatehouse webhook authorize --kubeconfig}'s live cluster: RBAC read from a running
@@ -36,22 +33,16 @@ class LiveAuthorizersIT {
   private static final UserInfo JANE =
       new UserInfo("jane", "", List.of("system:authenticated"), Map.of());
 
-  @TempDir Path dir;
-  private GatehouseServer server;
-  private Kubeconfig admin;
-  private HttpClient http;
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder().build();
 
-  @BeforeEach
-  void start() {
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).build());
-    admin = Kubeconfig.load(dir.resolve("data/admin.kubeconfig"));
+  private static Kubeconfig admin;
+  private static HttpClient http;
+
+  @BeforeAll
+  static void adminClient() {
+    admin = Kubeconfig.load(server.kubeconfig());
     http = admin.httpClient().build();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test
@@ -80,8 +71,7 @@ class LiveAuthorizersIT {
 
   @Test
   void start_credentialsRejected_failsNamingTheList() throws Exception {
-    Path config = dir.resolve("anonymous.kubeconfig");
-    Files.writeString(config, """
+    Path config = server.write("anonymous.kubeconfig", """
         apiVersion: v1
         kind: Config
         clusters: [{name: c, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
@@ -116,7 +106,7 @@ class LiveAuthorizersIT {
     return r;
   }
 
-  private void send(String method, String path, String body, int expected) throws Exception {
+  private static void send(String method, String path, String body, int expected) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path))
         .header("Content-Type", "application/json")
         .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()

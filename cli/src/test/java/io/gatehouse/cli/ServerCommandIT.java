@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,16 +17,8 @@ class ServerCommandIT {
 
   @Test
   void server_sigterm_stopsCleanlyWithExitZero(@TempDir Path dir) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.addAll(List.of("-jar", System.getProperty("gatehouse.jar", "target/gatehouse.jar"),
-        "server", "--data-dir", dir.resolve("data").toString(), "--secure-port", "0"));
     Path log = dir.resolve("server.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = server(dir, log);
     try {
       Path kubeconfig = dir.resolve("data/admin.kubeconfig");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -57,32 +48,18 @@ class ServerCommandIT {
   void server_badTokenFile_exitsTwoNamingTheProblem(@TempDir Path dir) throws Exception {
     Path tokens = dir.resolve("tokens.csv");
     Files.writeString(tokens, "only,two\n");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.addAll(List.of("-jar", System.getProperty("gatehouse.jar", "target/gatehouse.jar"),
-        "server", "--data-dir", dir.resolve("data").toString(), "--secure-port", "0",
-        "--token-auth-file", tokens.toString()));
     Path log = dir.resolve("server.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = server(dir, log, "--token-auth-file", tokens.toString());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(2);
     assertThat(Files.readString(log)).contains("error: token file '" + tokens
         + "' must have at least 3 columns (token, user name, user uid), found 2");
   }
 
+  /** Starts {@code gatehouse server} on a free port, data in {@code dir}, output to {@code log}. */
   private static Process server(Path dir, Path log, String... extra) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.addAll(List.of("-jar", System.getProperty("gatehouse.jar", "target/gatehouse.jar"),
-        "server", "--data-dir", dir.resolve("data").toString(), "--secure-port", "0"));
+    List<String> cmd = GatehouseJar.command("server", "--data-dir", dir.resolve("data").toString(),
+        "--secure-port", "0");
     cmd.addAll(List.of(extra));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }

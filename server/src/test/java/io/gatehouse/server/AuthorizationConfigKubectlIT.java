@@ -8,15 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code --authorization-config} end to end with the real kubectl 1.33 and 1.30: the release
@@ -26,19 +21,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file (a new valid file takes effect, an invalid one is rejected and counted in {@code
  * /metrics}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationConfigKubectlIT {
 
-  private Path dir;
-  private Path config;
-  private Path up;
-  private Path down;
-  private TestWebhookServer webhook;
-  private GatehouseServer server;
+  // Set by the server's setup, before the server starts: it reads the config naming the webhook.
+  private static TestWebhookServer webhook;
+  private static Path config;
+  private static Path up;
+  private static Path down;
 
-  @BeforeAll
-  void start(@TempDir Path tempDir) throws Exception {
-    dir = tempDir;
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder()
+      .token("ops-token", "ops", "2001", "ops")
+      .token("node-token", "system:node:n1", "3001", "system:nodes")
+      .setup(AuthorizationConfigKubectlIT::webhookAndConfig)
+      .build();
+
+  private static void webhookAndConfig(Path dir, ServerOptions.Builder options) throws Exception {
     webhook = TestWebhookServer.start(review -> {
       boolean delete = review.path("spec").path("resourceAttributes").path("verb").asText()
           .equals("delete");
@@ -46,41 +44,35 @@ class AuthorizationConfigKubectlIT {
           delete ? "protected by system-crd-protector" : "");
     });
     up = webhook.writeKubeconfig(dir.resolve("up.kubeconfig"), "");
-    TestWebhookServer gone = TestWebhookServer.start(r -> TestWebhookServer.Response.review(true, false, ""));
+    TestWebhookServer gone =
+        TestWebhookServer.start(r -> TestWebhookServer.Response.review(true, false, ""));
     down = gone.writeKubeconfig(dir.resolve("down.kubeconfig"), "");
     gone.close();
     config = dir.resolve("authz.yaml");
     writeConfig(up, "Deny");
-    Path tokens = dir.resolve("tokens.csv");
-    Files.writeString(tokens, "ops-token,ops,2001,\"ops\"\n"
-        + "node-token,system:node:n1,3001,\"system:nodes\"\n");
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).tokenAuthFile(tokens).authorizationConfig(config)
-        .authorizationConfigPollInterval(Duration.ofMillis(200)).projectVersion("0.1.0").build());
-    Kubectl k = Kubectl.available().get(0);
-    Path rbac = dir.resolve("rbac.yaml");
-    Files.writeString(rbac, """
+    options.authorizationConfig(config)
+        .authorizationConfigPollInterval(Duration.ofMillis(200));
+  }
+
+  @BeforeAll
+  static void opsEdits() {
+    server.createAsAdmin(Kubectl.dispatcher(), "rbac.yaml", """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
         metadata: {name: ops-edit}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: ops}]
         """);
-    Kubectl.Result r = admin(k, "create", "--validate=false", "-f", rbac.toString());
-    assertThat(r.exitCode()).as(r.stderr()).isZero();
   }
 
   @AfterAll
-  void stop() {
-    server.close();
-    webhook.close();
+  static void stopWebhook() {
+    if (webhook != null) {
+      webhook.close();
+    }
   }
 
-  static Stream<Kubectl> kubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
-  private void writeConfig(Path kubeconfig, String failurePolicy) throws Exception {
+  private static void writeConfig(Path kubeconfig, String failurePolicy) throws Exception {
     Files.writeString(config, """
         apiVersion: apiserver.config.k8s.io/v1
         kind: AuthorizationConfiguration
@@ -108,55 +100,33 @@ class AuthorizationConfigKubectlIT {
         """.formatted(failurePolicy, kubeconfig));
   }
 
-  private Kubectl.Result admin(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
+  private static Kubectl.Result ops(Kubectl k, String... args) {
+    return server.withToken(k, "ops-token", args);
   }
 
-  private Kubectl.Result ops(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--server=" + server.url(),
-        "--certificate-authority=" + dir.resolve("data/pki/ca.crt"), "--token=ops-token"),
-        Stream.of(args)).toArray(String[]::new));
+  private static Kubectl.Result node(Kubectl k, String... args) {
+    return server.withToken(k, "node-token", args);
   }
 
-  private Kubectl.Result node(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--server=" + server.url(),
-        "--certificate-authority=" + dir.resolve("data/pki/ca.crt"), "--token=node-token"),
-        Stream.of(args)).toArray(String[]::new));
+  private static void configMap(Kubectl k, String ns, String name) {
+    server.createAsAdmin(k, ns + "-" + name + ".yaml", "apiVersion: v1\nkind: ConfigMap\n"
+        + "metadata:\n  name: " + name + "\n  namespace: " + ns + "\n");
   }
 
-  private void configMap(Kubectl k, String ns, String name) throws Exception {
-    Path file = dir.resolve(ns + "-" + name + ".yaml");
-    Files.writeString(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name
-        + "\n  namespace: " + ns + "\n");
-    Kubectl.Result r = admin(k, "create", "--validate=false", "-f", file.toString());
-    assertThat(r.exitCode()).as(r.stderr()).isZero();
-  }
-
-  private static Kubectl.Result until(Supplier<Kubectl.Result> run,
-      Predicate<Kubectl.Result> done) throws Exception {
-    Kubectl.Result r = run.get();
-    for (int i = 0; i < 50 && !done.test(r); i++) {
-      Thread.sleep(100);
-      r = run.get();
-    }
-    return r;
-  }
-
-  private long reviewsFor(String name) {
+  private static long reviewsFor(String name) {
     return webhook.requests().stream().map(JsonNode::toString)
         .filter(s -> s.contains("\"name\":\"" + name + "\"")).count();
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void releaseNotesExample_webhookOnlyForKubeSystemWrites_thenFailurePolicyAndReload(Kubectl k)
       throws Exception {
-    String v = k.label().replace("kubectl.", "").replace(".", "");
+    String v = k.tag();
     writeConfig(up, "Deny");
     String kept = "kept-" + v;
     configMap(k, "kube-system", kept);
-    until(() -> ops(k, "-n", "kube-system", "delete", "cm", kept),
+    Eventually.until(() -> ops(k, "-n", "kube-system", "delete", "cm", kept),
         r -> r.stderr().contains("protected by system-crd-protector"));
 
     long before = reviewsFor(kept);
@@ -178,7 +148,8 @@ class AuthorizationConfigKubectlIT {
     assertThat(reviewsFor(other)).isZero();
 
     writeConfig(down, "Deny");
-    Kubectl.Result failed = until(() -> ops(k, "-n", "kube-system", "delete", "cm", kept),
+    Kubectl.Result failed = Eventually.until(
+        () -> ops(k, "-n", "kube-system", "delete", "cm", kept),
         r -> r.stderr().contains("InternalError"));
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.stderr()).contains("Error from server (InternalError): an error on the "
@@ -186,13 +157,13 @@ class AuthorizationConfigKubectlIT {
         + "\\\": Post \\\"https://127.0.0.1:").contains("connect: connection refused");
 
     writeConfig(down, "NoOpinion");
-    Kubectl.Result allowed = until(() -> ops(k, "-n", "kube-system", "delete", "cm", kept),
-        r -> r.exitCode() == 0);
+    Kubectl.Result allowed =
+        Eventually.succeeds(() -> ops(k, "-n", "kube-system", "delete", "cm", kept));
     assertThat(allowed.stdout()).as(allowed.stderr()).contains("configmap \"" + kept + "\" deleted");
 
     Files.writeString(config, "apiVersion: apiserver.config.k8s.io/v1\nkind: "
         + "AuthorizationConfiguration\nauthorizers:\n- {type: RBAC, name: wrong}\n");
-    Kubectl.Result metrics = until(() -> admin(k, "get", "--raw", "/metrics"),
+    Kubectl.Result metrics = Eventually.until(() -> server.admin(k, "get", "--raw", "/metrics"),
         r -> r.stdout().contains("status=\"failure\"} "));
     assertThat(metrics.stdout()).contains(
         "# TYPE apiserver_authorization_config_controller_automatic_reloads_total counter\n")
@@ -203,21 +174,17 @@ class AuthorizationConfigKubectlIT {
     Kubectl.Result stillRbac = ops(k, "-n", "kube-system", "delete", "cm", survivor);
     assertThat(stillRbac.stdout()).as(stillRbac.stderr())
         .contains("configmap \"" + survivor + "\" deleted");
-    assertThat(List.of(admin(k, "-n", "kube-system", "get", "cm", survivor).exitCode()))
+    assertThat(List.of(server.admin(k, "-n", "kube-system", "get", "cm", survivor).exitCode()))
         .containsExactly(1);
-  }
-
-  static Stream<Kubectl> reviewKubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
   }
 
   /** SelfSubjectAccessReview and SelfSubjectRulesReview (JSON from 1.30, protobuf from 1.33). */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("reviewKubectls")
+  @KubectlVersions
   void reviews_askTheConfiguredChainWebhookIncluded(Kubectl k) throws Exception {
     writeConfig(up, "Deny");
-    Kubectl.Result no = until(() -> ops(k, "auth", "can-i", "delete", "configmaps", "-n",
-        "kube-system"), r -> r.stdout().contains("protected"));
+    Kubectl.Result no = Eventually.until(() -> ops(k, "auth", "can-i", "delete", "configmaps",
+        "-n", "kube-system"), r -> r.stdout().contains("protected"));
     assertThat(no.exitCode()).as(no.stderr()).isEqualTo(1);
     assertThat(no.stdout()).isEqualTo("no - protected by system-crd-protector\n");
     Kubectl.Result read = ops(k, "auth", "can-i", "get", "configmaps", "-n", "kube-system");
@@ -230,11 +197,10 @@ class AuthorizationConfigKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void nodeRestriction_nodeWritesOnlyMirrorPodsAndItsOwnNode(Kubectl k) throws Exception {
-    String ns = "restrict-" + k.label().replace("kubectl.", "").replace(".", "");
-    Path setup = dir.resolve(ns + ".yaml");
-    Files.writeString(setup, """
+    String ns = "restrict-" + k.tag();
+    Path setup = server.write(ns + ".yaml", """
         apiVersion: v1
         kind: Namespace
         metadata: {name: %1$s}
@@ -244,17 +210,16 @@ class AuthorizationConfigKubectlIT {
         metadata: {name: elsewhere, namespace: %1$s}
         spec: {nodeName: n2, containers: [{name: app, image: nginx}]}
         """.formatted(ns));
-    Kubectl.Result created = admin(k, "create", "--validate=false", "-f", setup.toString());
+    Kubectl.Result created = server.admin(k, "create", "-f", setup.toString());
     assertThat(created.exitCode()).as(created.stderr()).isZero();
 
-    Path plain = dir.resolve(ns + "-plain.yaml");
-    Files.writeString(plain, """
+    Path plain = server.write(ns + "-plain.yaml", """
         apiVersion: v1
         kind: Pod
         metadata: {name: web, namespace: %s}
         spec: {nodeName: n1, containers: [{name: app, image: nginx}]}
         """.formatted(ns));
-    Kubectl.Result pod = node(k, "create", "--validate=false", "-f", plain.toString());
+    Kubectl.Result pod = node(k, "create", "-f", plain.toString());
     assertThat(pod.exitCode()).isEqualTo(1);
     assertThat(pod.stderr()).contains("pods \"web\" is forbidden: pod does not have "
         + "\"kubernetes.io/config.mirror\" annotation, node \"n1\" can only create mirror pods");
@@ -264,19 +229,18 @@ class AuthorizationConfigKubectlIT {
         + "\"elsewhere\" is forbidden: node \"n1\" can only delete pods with spec.nodeName set to "
         + "itself");
 
-    Path other = dir.resolve(ns + "-node.yaml");
-    Files.writeString(other, "apiVersion: v1\nkind: Node\nmetadata: {name: n2-" + ns + "}\n");
-    Kubectl.Result nodeObject = node(k, "create", "--validate=false", "-f", other.toString());
+    Path other = server.write(ns + "-node.yaml",
+        "apiVersion: v1\nkind: Node\nmetadata: {name: n2-" + ns + "}\n");
+    Kubectl.Result nodeObject = node(k, "create", "-f", other.toString());
     assertThat(nodeObject.stderr()).contains("nodes \"n2-" + ns + "\" is forbidden: node \"n1\" "
         + "is not allowed to modify node \"n2-" + ns + "\"");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void nodeAuthorizer_nodeReadsOnlySecretsOfItsPods(Kubectl k) throws Exception {
-    String ns = "node-" + k.label().replace("kubectl.", "").replace(".", "");
-    Path objects = dir.resolve(ns + ".yaml");
-    Files.writeString(objects, """
+    String ns = "node-" + k.tag();
+    Path objects = server.write(ns + ".yaml", """
         apiVersion: v1
         kind: Namespace
         metadata: {name: %1$s}
@@ -297,10 +261,10 @@ class AuthorizationConfigKubectlIT {
           containers: [{name: app, image: nginx}]
           volumes: [{name: s, secret: {secretName: mounted}}]
         """.formatted(ns));
-    Kubectl.Result created = admin(k, "create", "--validate=false", "-f", objects.toString());
+    Kubectl.Result created = server.admin(k, "create", "-f", objects.toString());
     assertThat(created.exitCode()).as(created.stderr()).isZero();
-    Kubectl.Result mounted = until(() -> node(k, "-n", ns, "get", "secret", "mounted"),
-        r -> r.exitCode() == 0);
+    Kubectl.Result mounted =
+        Eventually.succeeds(() -> node(k, "-n", ns, "get", "secret", "mounted"));
     assertThat(mounted.exitCode()).as(mounted.stderr()).isZero();
     Kubectl.Result unrelated = node(k, "-n", ns, "get", "secret", "unrelated");
     assertThat(unrelated.stderr().lines()).contains("Error from server (Forbidden): secrets "

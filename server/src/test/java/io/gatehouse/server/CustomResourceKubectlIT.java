@@ -2,15 +2,8 @@ package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CustomResourceDefinitions end to end with the real kubectl 1.33 and 1.30: apply a CRD, wait for
@@ -19,37 +12,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code fieldValidation=Strict}, and deleting the CRD removing its objects. Each kubectl version
  * gets its own API group.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomResourceKubectlIT {
 
-  private Path dir;
-  private GatehouseServer server;
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder().build();
 
-  @BeforeAll
-  void start(@TempDir Path tempDir) {
-    dir = tempDir;
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).projectVersion("0.1.0").build());
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
-  static Stream<Kubectl> kubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
-  private Kubectl.Result admin(Kubectl kubectl, String... args) {
-    return kubectl.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
-  }
-
-  private String write(String name, String text) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text);
-    return p.toString();
+  private static String write(String name, String text) {
+    return server.write(name, text).toString();
   }
 
   private static String crd(String group) {
@@ -114,7 +83,7 @@ class CustomResourceKubectlIT {
   }
 
   /** A ValidatingAdmissionPolicy whose params are a custom object. */
-  private void paramsFromCustomResource(Kubectl k, String v, String group, String ns)
+  private static void paramsFromCustomResource(Kubectl k, String v, String group, String ns)
       throws Exception {
     String policy = """
         apiVersion: admissionregistration.k8s.io/v1
@@ -140,81 +109,72 @@ class CustomResourceKubectlIT {
             namespaceSelector:
               matchLabels: {kubernetes.io/metadata.name: @NS@}
         """.replace("@V@", v).replace("@GROUP@", group).replace("@NS@", ns);
-    Kubectl.Result created = admin(k, "create", "--validate=false", "-f",
-        write(v + "-policy.yaml", policy));
-    assertThat(created.exitCode()).as(created.stderr()).isZero();
-    assertThat(admin(k, "-n", ns, "apply", "--validate=false", "-f",
+    server.createAsAdmin(k, v + "-policy.yaml", policy);
+    assertThat(server.admin(k, "-n", ns, "apply", "-f",
         write(v + "-limits.yaml", widget(group, "limits", 1))).exitCode()).isZero();
     String cm = write(v + "-cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c2\n"
         + "data:\n  a: b\n  c: d\n");
-    Kubectl.Result denied = null;
-    for (int attempt = 0; attempt < 10; attempt++) {
-      denied = admin(k, "-n", ns, "create", "--validate=false", "-f", cm);
-      if (denied.stderr().contains("denied request")) {
-        break;
-      }
-      Thread.sleep(300);
-    }
+    Kubectl.Result denied = Eventually.until(() -> server.admin(k, "-n", ns, "create", "-f", cm),
+        r -> r.stderr().contains("denied request"));
     assertThat(denied.stderr()).contains("ValidatingAdmissionPolicy 'max-keys-" + v
         + "' with binding 'max-keys-" + v + "' denied request: too many keys: at most 1");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void customResources_lifecycle_behaveAsUpstream(Kubectl k) throws Exception {
-    String v = k.label().replace("kubectl.", "").replace(".", "");
+    String v = k.tag();
     String group = "k" + v + ".example.com";
     String ns = "crd-" + v;
-    Kubectl.Result namespace = admin(k, "create", "--validate=false", "-f",
-        write(v + "-ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n"));
-    assertThat(namespace.exitCode()).as(namespace.stderr()).isZero();
+    server.createAsAdmin(k, v + "-ns.yaml",
+        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
 
-    Kubectl.Result applied = admin(k, "apply", "--validate=false", "-f",
+    Kubectl.Result applied = server.admin(k, "apply", "-f",
         write(v + "-crd.yaml", crd(group)));
     assertThat(applied.stdout()).as(applied.stderr())
         .contains("customresourcedefinition.apiextensions.k8s.io/widgets." + group + " created");
-    Kubectl.Result waited = admin(k, "wait", "--for", "condition=established", "--timeout=30s",
-        "crd/widgets." + group);
+    Kubectl.Result waited = server.admin(k, "wait", "--for", "condition=established",
+        "--timeout=30s", "crd/widgets." + group);
     assertThat(waited.stdout()).as(waited.stderr())
         .contains("customresourcedefinition.apiextensions.k8s.io/widgets." + group
             + " condition met");
 
-    Kubectl.Result created = admin(k, "-n", ns, "apply", "--validate=false", "-f",
+    Kubectl.Result created = server.admin(k, "-n", ns, "apply", "-f",
         write(v + "-w1.yaml", widget(group, "w1", 2)));
     assertThat(created.stdout()).as(created.stderr()).contains("widget." + group + "/w1 created");
 
-    Kubectl.Result table = admin(k, "-n", ns, "get", "wd");
+    Kubectl.Result table = server.admin(k, "-n", ns, "get", "wd");
     assertThat(table.stdout().lines().findFirst().orElse("")).as(table.stderr())
         .matches("NAME\\s+SIZE\\s+COLOR\\s+AGE");
     assertThat(table.stdout()).containsPattern("w1\\s+2\\s+red\\s+\\d+s");
-    assertThat(admin(k, "-n", ns, "get", "widgets." + group, "w1", "-o", "yaml").stdout())
+    assertThat(server.admin(k, "-n", ns, "get", "widgets." + group, "w1", "-o", "yaml").stdout())
         .contains("apiVersion: " + group + "/v1", "color: red", "generation: 1");
-    assertThat(admin(k, "-n", ns, "describe", "widget", "w1").stdout())
+    assertThat(server.admin(k, "-n", ns, "describe", "widget", "w1").stdout())
         .contains("Name:", "w1", "Spec:", "Size:", "2");
 
-    assertThat(admin(k, "-n", ns, "patch", "wd", "w1", "--type=merge", "-p",
+    assertThat(server.admin(k, "-n", ns, "patch", "wd", "w1", "--type=merge", "-p",
         "{\"spec\":{\"size\":5}}").stdout()).contains("widget." + group + "/w1 patched");
-    assertThat(admin(k, "-n", ns, "label", "wd", "w1", "team=blue").stdout())
+    assertThat(server.admin(k, "-n", ns, "label", "wd", "w1", "team=blue").stdout())
         .contains("widget." + group + "/w1 labeled");
-    assertThat(admin(k, "-n", ns, "get", "wd", "w1", "-o",
+    assertThat(server.admin(k, "-n", ns, "get", "wd", "w1", "-o",
         "jsonpath={.spec.size} {.metadata.labels.team} {.metadata.generation}").stdout())
         .isEqualTo("5 blue 2");
-    assertThat(admin(k, "-n", ns, "scale", "wd", "w1", "--replicas=3").stdout())
+    assertThat(server.admin(k, "-n", ns, "scale", "wd", "w1", "--replicas=3").stdout())
         .contains("widget." + group + "/w1 scaled");
-    assertThat(admin(k, "-n", ns, "get", "wd", "w1", "-o", "jsonpath={.spec.size}").stdout())
+    assertThat(server.admin(k, "-n", ns, "get", "wd", "w1", "-o", "jsonpath={.spec.size}").stdout())
         .isEqualTo("3");
-    assertThat(admin(k, "get", "crd", "widgets." + group).stdout())
+    assertThat(server.admin(k, "get", "crd", "widgets." + group).stdout())
         .containsPattern("NAME\\s+CREATED AT")
         .containsPattern("widgets." + group.replace(".", "\\.") + "\\s+\\d{4}-\\d\\d-\\d\\dT");
     paramsFromCustomResource(k, v, group, ns);
 
-    Kubectl.Result invalid = admin(k, "-n", ns, "apply", "--validate=false", "-f",
+    Kubectl.Result invalid = server.admin(k, "-n", ns, "apply", "-f",
         write(v + "-bad.yaml", widget(group, "bad", 0)));
     assertThat(invalid.exitCode()).isNotZero();
     assertThat(invalid.stderr()).contains("The Widget \"bad\" is invalid: spec.size: Invalid "
         + "value: 0: spec.size in body should be greater than or equal to 1");
 
-    Kubectl.Result strict = admin(k, "create", "--raw", "/apis/" + group + "/v1/namespaces/" + ns
+    Kubectl.Result strict = server.admin(k, "create", "--raw", "/apis/" + group + "/v1/namespaces/" + ns
         + "/widgets?fieldValidation=Strict", "-f", write(v + "-strict.json",
         "{\"apiVersion\":\"" + group + "/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"s\"},"
             + "\"spec\":{\"size\":1,\"shape\":\"round\"}}"));
@@ -222,15 +182,15 @@ class CustomResourceKubectlIT {
     assertThat(strict.stderr()).contains("Widget in version \"v1\" cannot be handled as a Widget:"
         + " strict decoding error: unknown field \"spec.shape\"");
 
-    assertThat(admin(k, "-n", ns, "delete", "widget", "w1").stdout())
+    assertThat(server.admin(k, "-n", ns, "delete", "widget", "w1").stdout())
         .contains("widget." + group + " \"w1\" deleted");
-    assertThat(admin(k, "-n", ns, "apply", "--validate=false", "-f",
+    assertThat(server.admin(k, "-n", ns, "apply", "-f",
         write(v + "-w2.yaml", widget(group, "w2", 3))).exitCode()).isZero();
-    Kubectl.Result deleted = admin(k, "delete", "crd", "widgets." + group);
+    Kubectl.Result deleted = server.admin(k, "delete", "crd", "widgets." + group);
     assertThat(deleted.stdout()).as(deleted.stderr())
         .contains("customresourcedefinition.apiextensions.k8s.io \"widgets." + group
             + "\" deleted");
-    Kubectl.Result gone = admin(k, "get", "--raw", "/apis/" + group + "/v1/namespaces/" + ns
+    Kubectl.Result gone = server.admin(k, "get", "--raw", "/apis/" + group + "/v1/namespaces/" + ns
         + "/widgets");
     assertThat(gone.exitCode()).isNotZero();
     assertThat(gone.stderr()).contains("NotFound");

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * API defaulting seen through the real kubectl 1.33 and 1.30: {@code kubectl apply} of a
@@ -20,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the fields a kube-apiserver 1.33 defaults, and {@code kubectl describe} prints them ({@code
  * StrategyType: RollingUpdate}, {@code Port: <unset> 80/TCP}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DefaultingKubectlIT {
+
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder().build();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MANIFESTS = """
@@ -116,44 +112,19 @@ class DefaultingKubectlIT {
               memory: 64Mi
       """;
 
-  private Path dir;
-  private GatehouseServer server;
-
-  @BeforeAll
-  void start(@TempDir Path tempDir) throws Exception {
-    dir = tempDir;
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).projectVersion("0.1.0").build());
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
-  static Stream<Kubectl> kubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
-  private Kubectl.Result admin(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
-  }
-
-  private JsonNode get(Kubectl k, String ns, String resource) throws Exception {
-    Kubectl.Result r = admin(k, "-n", ns, "get", resource, "-o", "json");
+  private static JsonNode get(Kubectl k, String ns, String resource) throws Exception {
+    Kubectl.Result r = server.admin(k, "-n", ns, "get", resource, "-o", "json");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     return JSON.readTree(r.stdout());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void apply_builtinObjects_showsUpstreamDefaults(Kubectl k) throws Exception {
-    String ns = "defaults-" + k.label().replace("kubectl.", "").replace(".", "");
-    Path file = dir.resolve(ns + ".yaml");
-    Files.writeString(file, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns
-        + "\n---\n" + MANIFESTS);
-    Kubectl.Result applied = admin(k, "-n", ns, "apply", "--validate=false", "-f", file.toString());
+    String ns = "defaults-" + k.tag();
+    Path file = server.write(ns + ".yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n"
+        + "  name: " + ns + "\n---\n" + MANIFESTS);
+    Kubectl.Result applied = server.admin(k, "-n", ns, "apply", "-f", file.toString());
     assertThat(applied.exitCode()).as(applied.stderr()).isZero();
 
     JsonNode deploy = get(k, ns, "deployment/web").get("spec");
@@ -225,18 +196,17 @@ class DefaultingKubectlIT {
         .isEqualTo("{\"cpu\":\"100m\",\"memory\":\"64Mi\"}");
     assertThat(pod.at("/status/qosClass").asText()).isEqualTo("Guaranteed");
 
-    Kubectl.Result describeDeploy = admin(k, "-n", ns, "describe", "deployment", "web");
+    Kubectl.Result describeDeploy = server.admin(k, "-n", ns, "describe", "deployment", "web");
     assertThat(describeDeploy.stdout()).as(describeDeploy.stderr())
         .containsPattern("StrategyType:\\s+RollingUpdate")
         .containsPattern("RollingUpdateStrategy:\\s+25% max unavailable, 25% max surge");
-    Kubectl.Result describeSvc = admin(k, "-n", ns, "describe", "service", "web");
+    Kubectl.Result describeSvc = server.admin(k, "-n", ns, "describe", "service", "web");
     assertThat(describeSvc.stdout()).as(describeSvc.stderr())
         .containsPattern("Port:\\s+<unset>\\s+80/TCP")
         .containsPattern("TargetPort:\\s+80/TCP")
         .containsPattern("IP Family Policy:\\s+SingleStack");
 
-    Kubectl.Result reapplied = admin(k, "-n", ns, "apply", "--validate=false", "-f",
-        file.toString());
+    Kubectl.Result reapplied = server.admin(k, "-n", ns, "apply", "-f", file.toString());
     // Defaulted fields absent from the manifest do not make kubectl see a change. (A StatefulSet
     // reports "configured", as against kube-apiserver: its volumeClaimTemplates list has no merge
     // key, so the live, defaulted templates always differ; the server then changes nothing.)

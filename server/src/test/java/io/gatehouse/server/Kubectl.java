@@ -17,14 +17,17 @@ import org.junit.jupiter.api.Assumptions;
  * Runs a real kubectl binary for end-to-end tests: the one named by {@code GATEHOUSE_KUBECTL} or
  * found on {@code PATH}, and the versioned binaries {@code kubectl.1.NN} installed beside it (the
  * image's dispatcher layout). Every run gets a fresh {@code --cache-dir} and {@code HOME}, no
- * standard input, and a time limit.
+ * standard input, and a time limit. Immutable; runs may happen from any thread.
+ *
+ * <p>ITs usually get their binaries from {@link KubectlVersions} and run them through {@link
+ * KubectlServer}, which adds the server's address and credentials.
  */
-record Kubectl(String label, Path binary) {
+public record Kubectl(String label, Path binary) {
 
   private static final long TIMEOUT_SECONDS = 60;
 
   /** What one run printed. */
-  record Result(int exitCode, String stdout, String stderr) {}
+  public record Result(int exitCode, String stdout, String stderr) {}
 
   @Override
   public String toString() {
@@ -60,6 +63,30 @@ record Kubectl(String label, Path binary) {
     return available(version).stream().filter(k -> k.label().equals("kubectl." + version)).findFirst();
   }
 
+  /**
+   * Returns the versioned binaries {@code versions} that are installed, without the dispatcher;
+   * skips (under CI fails) the test when no kubectl is installed at all.
+   */
+  static List<Kubectl> versions(String... versions) {
+    return available(versions).stream().filter(k -> !k.label().equals("kubectl")).toList();
+  }
+
+  /**
+   * Returns the dispatcher (or the plain kubectl on {@code PATH}); skips (under CI fails) the
+   * test when there is none.
+   */
+  static Kubectl dispatcher() {
+    return available().get(0);
+  }
+
+  /**
+   * Returns the version without dots ({@code 133} for {@code kubectl.1.33}, {@code kubectl} for
+   * the dispatcher), for names that must differ between the kubectl versions of one test.
+   */
+  String tag() {
+    return label.replace("kubectl.", "").replace(".", "");
+  }
+
   private static Optional<Path> locate() {
     String override = System.getenv("GATEHOUSE_KUBECTL");
     if (override != null && !override.isBlank()) {
@@ -91,19 +118,9 @@ record Kubectl(String label, Path binary) {
   Result run(Path workDir, java.util.Map<String, String> env, String... args) {
     try {
       Path run = Files.createTempDirectory(workDir, "kubectl");
-      Path home = Files.createDirectory(run.resolve("home"));
-      Path cache = run.resolve("cache");
-      List<String> command = new ArrayList<>();
-      command.add(binary.toString());
-      command.add("--cache-dir=" + cache);
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+      ProcessBuilder pb = command(run, env, args)
           .redirectOutput(run.resolve("out.txt").toFile())
           .redirectError(run.resolve("err.txt").toFile());
-      pb.environment().remove("KUBECONFIG");
-      pb.environment().put("HOME", home.toString());
-      pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -118,5 +135,36 @@ record Kubectl(String label, Path binary) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Starts kubectl with {@code args} in the background (for {@code get -w}), standard output and
+   * error both going to {@code output}, with the same fresh cache directory and {@code HOME} as
+   * {@link #run}. The caller stops the process.
+   */
+  Process start(Path workDir, Path output, String... args) {
+    try {
+      Path run = Files.createTempDirectory(workDir, "kubectl");
+      return command(run, java.util.Map.of(), args).redirectOutput(output.toFile())
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + binary, e);
+    }
+  }
+
+  /** The command line and environment of one run whose private files live in {@code run}. */
+  private ProcessBuilder command(Path run, java.util.Map<String, String> env, String... args)
+      throws IOException {
+    Path home = Files.createDirectory(run.resolve("home"));
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.add("--cache-dir=" + run.resolve("cache"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", home.toString());
+    pb.environment().putAll(env);
+    return pb;
   }
 }

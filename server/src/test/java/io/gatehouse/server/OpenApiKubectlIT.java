@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * OpenAPI end to end with the real kubectl 1.33, 1.30 and 1.27 (each run with a fresh cache
@@ -22,49 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * published once it is established (explain of its schema, the server's strict error for an
  * unknown field of a custom object).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiKubectlIT {
 
-  private Path dir;
-  private GatehouseServer server;
-
-  @BeforeAll
-  void start(@TempDir Path tempDir) {
-    dir = tempDir;
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).projectVersion("0.1.0").build());
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
-  static Stream<Kubectl> kubectls() {
-    return Kubectl.available("1.33", "1.30", "1.27").stream()
-        .filter(k -> !k.label().equals("kubectl"));
-  }
-
-  private Kubectl.Result run(Kubectl kubectl, String... args) {
-    return kubectl.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
-  }
-
-  private Path write(String name, String text) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text);
-    return p;
-  }
-
-  private static String suffix(Kubectl k) {
-    return k.label().replace("kubectl.", "").replace(".", "");
-  }
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder().build();
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions({"1.33", "1.30", "1.27"})
   void createApplyReplace_defaultValidation_succeed(Kubectl k) throws Exception {
-    String name = "cm-" + suffix(k);
-    Path cm = write(name + ".yaml", """
+    String name = "cm-" + k.tag();
+    Path cm = server.write(name + ".yaml", """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -73,49 +35,49 @@ class OpenApiKubectlIT {
         data:
           a: "1"
         """.formatted(name));
-    Kubectl.Result created = run(k, "create", "-f", cm.toString());
+    Kubectl.Result created = server.admin(k, "create", "-f", cm.toString());
     assertThat(created.exitCode()).as(created.stderr()).isZero();
     assertThat(created.stdout()).isEqualTo("configmap/" + name + " created\n");
 
     Files.writeString(cm, Files.readString(cm).replace("a: \"1\"", "a: \"2\""));
-    Kubectl.Result applied = run(k, "apply", "-f", cm.toString());
+    Kubectl.Result applied = server.admin(k, "apply", "-f", cm.toString());
     assertThat(applied.exitCode()).as(applied.stderr()).isZero();
     assertThat(applied.stdout()).isEqualTo("configmap/" + name + " configured\n");
 
     Files.writeString(cm, Files.readString(cm).replace("a: \"2\"", "a: \"3\""));
-    Kubectl.Result replaced = run(k, "replace", "-f", cm.toString());
+    Kubectl.Result replaced = server.admin(k, "replace", "-f", cm.toString());
     assertThat(replaced.exitCode()).as(replaced.stderr()).isZero();
     assertThat(replaced.stdout()).isEqualTo("configmap/" + name + " replaced\n");
-    assertThat(run(k, "-n", "default", "get", "configmap", name, "-o",
+    assertThat(server.admin(k, "-n", "default", "get", "configmap", name, "-o",
         "jsonpath={.data.a}").stdout()).isEqualTo("3");
 
-    String deployment = "web-" + suffix(k);
-    Kubectl.Result app = run(k, "apply", "-f", write(deployment + ".yaml",
+    String deployment = "web-" + k.tag();
+    Kubectl.Result app = server.admin(k, "apply", "-f", server.write(deployment + ".yaml",
         deployment(deployment, "")).toString());
     assertThat(app.exitCode()).as(app.stderr()).isZero();
     assertThat(app.stdout()).isEqualTo("deployment.apps/" + deployment + " created\n");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions({"1.33", "1.30", "1.27"})
   void create_unknownField_failsWithStrictDecodingError(Kubectl k) throws Exception {
-    String name = "bad-" + suffix(k);
-    Path file = write(name + ".yaml", deployment(name, "      foo: 1\n"));
-    Kubectl.Result r = run(k, "create", "-f", file.toString());
+    String name = "bad-" + k.tag();
+    Path file = server.write(name + ".yaml", deployment(name, "      foo: 1\n"));
+    Kubectl.Result r = server.admin(k, "create", "-f", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("Error from server (BadRequest): error when creating \""
         + file + "\": Deployment in version \"v1\" cannot be handled as a Deployment: strict "
         + "decoding error: unknown field \"spec.template.spec.foo\"\n");
 
-    Kubectl.Result warned = run(k, "create", "--validate=warn", "-f", file.toString());
+    Kubectl.Result warned = server.admin(k, "create", "--validate=warn", "-f", file.toString());
     assertThat(warned.exitCode()).as(warned.stderr()).isZero();
     assertThat(warned.stderr()).isEqualTo("Warning: unknown field \"spec.template.spec.foo\"\n");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions({"1.33", "1.30", "1.27"})
   void explain_containers_printsTypesAndDescriptions(Kubectl k) {
-    Kubectl.Result r = run(k, "explain", "pods.spec.containers");
+    Kubectl.Result r = server.admin(k, "explain", "pods.spec.containers");
     assertThat(r.exitCode()).as(r.stderr()).isZero();
     assertThat(r.stdout()).contains("KIND:       Pod", "FIELD: containers <[]Container>",
         "List of containers belonging to the pod.", "image\t<string>",
@@ -123,10 +85,10 @@ class OpenApiKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions({"1.33", "1.30", "1.27"})
   void customResource_established_isPublished(Kubectl k) throws Exception {
-    String group = "k" + suffix(k) + ".openapi.example.com";
-    Kubectl.Result crd = run(k, "apply", "-f", write("gadgets-" + suffix(k) + ".yaml", """
+    String group = "k" + k.tag() + ".openapi.example.com";
+    Path gadgets = server.write("gadgets-" + k.tag() + ".yaml", """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata:
@@ -149,25 +111,27 @@ class OpenApiKubectlIT {
                     description: What the gadget should do.
                     properties:
                       mode: {type: string, description: The gadget's mode.}
-        """.replace("GROUP", group)).toString());
+        """.replace("GROUP", group));
+    Kubectl.Result crd = server.admin(k, "apply", "-f", gadgets.toString());
     assertThat(crd.exitCode()).as(crd.stderr()).isZero();
-    Kubectl.Result waited = run(k, "wait", "--for", "condition=established", "--timeout=30s",
-        "crd/gadgets." + group);
+    Kubectl.Result waited = server.admin(k, "wait", "--for", "condition=established",
+        "--timeout=30s", "crd/gadgets." + group);
     assertThat(waited.exitCode()).as(waited.stderr()).isZero();
-    assertThat(run(k, "get", "--raw", "/openapi/v3").stdout()).contains("\"apis/" + group + "/v1\"");
+    assertThat(server.admin(k, "get", "--raw", "/openapi/v3").stdout())
+        .contains("\"apis/" + group + "/v1\"");
 
-    Kubectl.Result explained = run(k, "explain", "gadgets.spec");
+    Kubectl.Result explained = server.admin(k, "explain", "gadgets.spec");
     assertThat(explained.exitCode()).as(explained.stderr()).isZero();
     assertThat(explained.stdout()).contains("KIND:       Gadget", "What the gadget should do.",
         "mode\t<string>", "The gadget's mode.");
 
-    Path bad = write("gadget-" + suffix(k) + ".yaml", """
+    Path bad = server.write("gadget-" + k.tag() + ".yaml", """
         apiVersion: GROUP/v1
         kind: Gadget
         metadata: {name: g1, namespace: default}
         spec: {mode: fast, speed: 3}
         """.replace("GROUP", group));
-    Kubectl.Result r = run(k, "create", "-f", bad.toString());
+    Kubectl.Result r = server.admin(k, "create", "-f", bad.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).isEqualTo("Error from server (BadRequest): error when creating \""
         + bad + "\": Gadget in version \"v1\" cannot be handled as a Gadget: strict decoding "

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The review APIs end to end with the real kubectl: {@code auth can-i} (SelfSubjectAccessReview),
@@ -22,22 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (the v1beta1 path).
  * Each kubectl works in its own namespace.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewKubectlIT {
 
-  private Path dir;
-  private GatehouseServer server;
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder()
+      .token("jane-token", "jane", "1001", "devs")
+      .token("reviewer-token", "reviewer", "1002", "reviewers")
+      .build();
 
   @BeforeAll
-  void start(@TempDir Path tempDir) throws Exception {
-    dir = tempDir;
-    Path tokens = dir.resolve("tokens.csv");
-    Files.writeString(tokens, "jane-token,jane,1001,\"devs\"\n"
-        + "reviewer-token,reviewer,1002,\"reviewers\"\n");
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).tokenAuthFile(tokens)
-        .projectVersion("0.1.0").build());
-    apply(Kubectl.available().get(0), "delegator", """
+  static void reviewersDelegate() {
+    apply(Kubectl.dispatcher(), "delegator", """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
         metadata: {name: reviewer-auth-delegator}
@@ -46,59 +36,26 @@ class ReviewKubectlIT {
         """);
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
-  /** 1.30 sends the self reviews as JSON, 1.33 as protobuf. */
-  static Stream<Kubectl> selfReviewKubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
-  static Stream<Kubectl> kubectls() {
-    return Kubectl.available("1.33", "1.30").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
-  private Kubectl.Result admin(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
-  }
-
-  private Kubectl.Result token(Kubectl k, String token, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--server=" + server.url(),
-        "--certificate-authority=" + dir.resolve("data/pki/ca.crt"), "--token=" + token),
-        Stream.of(args)).toArray(String[]::new));
+  private static Kubectl.Result token(Kubectl k, String token, String... args) {
+    return server.withToken(k, token, args);
   }
 
   private static String ns(Kubectl k, String base) {
-    return base + "-" + k.label().replace("kubectl.", "").replace(".", "");
+    return base + "-" + k.tag();
   }
 
-  private void apply(Kubectl k, String name, String yaml) throws Exception {
-    Path file = dir.resolve(name + ".yaml");
-    Files.writeString(file, yaml);
-    Kubectl.Result r = admin(k, "create", "--validate=false", "-f", file.toString());
-    assertThat(r.exitCode()).as(r.stderr()).isZero();
+  private static void apply(Kubectl k, String name, String yaml) {
+    server.createAsAdmin(k, name + ".yaml", yaml);
   }
 
-  private static Kubectl.Result until(Supplier<Kubectl.Result> run, int exitCode)
-      throws Exception {
-    Kubectl.Result r = run.get();
-    for (int i = 0; i < 30 && r.exitCode() != exitCode; i++) {
-      Thread.sleep(100);
-      r = run.get();
-    }
-    return r;
-  }
-
+  /** 1.30 sends the self reviews as JSON, 1.33 as protobuf. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("selfReviewKubectls")
+  @KubectlVersions
   void canI_asJane_noThenYesAroundARoleBinding(Kubectl k) throws Exception {
     String ns = ns(k, "cani");
     apply(k, ns, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
 
-    Kubectl.Result no = admin(k, "auth", "can-i", "create", "pods", "--as=jane", "-n", ns);
+    Kubectl.Result no = server.admin(k, "auth", "can-i", "create", "pods", "--as=jane", "-n", ns);
     assertThat(no.exitCode()).as(no.stderr()).isEqualTo(1);
     assertThat(no.stdout()).isEqualTo("no\n");
 
@@ -109,8 +66,8 @@ class ReviewKubectlIT {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: jane}]
         """.formatted(ns));
-    Kubectl.Result yes = until(() -> admin(k, "auth", "can-i", "create", "pods", "--as=jane",
-        "-n", ns), 0);
+    Kubectl.Result yes = Eventually.succeeds(() -> server.admin(k, "auth", "can-i", "create",
+        "pods", "--as=jane", "-n", ns));
     assertThat(yes.stdout()).as(yes.stderr()).isEqualTo("yes\n");
     Kubectl.Result own = token(k, "jane-token", "auth", "can-i", "delete", "deployments.apps",
         "-n", ns);
@@ -124,7 +81,7 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("selfReviewKubectls")
+  @KubectlVersions
   void canIList_rulesOfTheUserInTheNamespace(Kubectl k) throws Exception {
     String ns = ns(k, "list");
     apply(k, ns, """
@@ -143,10 +100,9 @@ class ReviewKubectlIT {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: cm-reader}
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: jane}]
         """.formatted(ns));
-    Kubectl.Result list = until(() -> {
-      Kubectl.Result r = token(k, "jane-token", "auth", "can-i", "--list", "-n", ns);
-      return r.stdout().contains("configmaps") ? r : new Kubectl.Result(1, r.stdout(), r.stderr());
-    }, 0);
+    Kubectl.Result list = Eventually.until(
+        () -> token(k, "jane-token", "auth", "can-i", "--list", "-n", ns),
+        r -> r.exitCode() == 0 && r.stdout().contains("configmaps"));
     assertThat(list.exitCode()).as(list.stderr()).isZero();
     assertThat(list.stderr()).doesNotContain("incomplete");
     List<String> rows = list.stdout().lines().map(l -> l.replaceAll("\\s+", " ").strip()).toList();
@@ -160,14 +116,14 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("selfReviewKubectls")
+  @KubectlVersions
   void whoami_adminAndImpersonatedUser(Kubectl k) {
-    Kubectl.Result admin = admin(k, "auth", "whoami");
+    Kubectl.Result admin = server.admin(k, "auth", "whoami");
     assertThat(admin.exitCode()).as(admin.stderr()).isZero();
     assertThat(admin.stdout().lines().map(l -> l.replaceAll("\\s+", " ").strip()).toList())
         .containsExactly("ATTRIBUTE VALUE", "Username kubernetes-admin",
             "Groups [system:masters system:authenticated]");
-    Kubectl.Result jane = admin(k, "auth", "whoami", "--as=jane", "--as-group=devs",
+    Kubectl.Result jane = server.admin(k, "auth", "whoami", "--as=jane", "--as-group=devs",
         "--as-uid=1001", "-o", "json");
     assertThat(jane.exitCode()).as(jane.stderr()).isZero();
     assertThat(jane.stdout()).contains("\"kind\": \"SelfSubjectReview\"",
@@ -179,13 +135,9 @@ class ReviewKubectlIT {
             "Groups [devs system:authenticated]");
   }
 
-  static Stream<Kubectl> betaWhoamiKubectls() {
-    return Kubectl.available("1.27").stream().filter(k -> !k.label().equals("kubectl"));
-  }
-
   /** kubectl 1.27 asks {@code authentication.k8s.io/v1beta1}, which discovery does not list. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("betaWhoamiKubectls")
+  @KubectlVersions("1.27")
   void whoami_kubectl127_v1beta1Path(Kubectl k) {
     Kubectl.Result jane = token(k, "jane-token", "auth", "whoami", "-o", "jsonpath={.apiVersion} "
         + "{.status.userInfo.username}");
@@ -193,7 +145,7 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void createSubjectAccessReview_statusFilledAsYaml(Kubectl k) throws Exception {
     String ns = ns(k, "sar");
     apply(k, ns, """
@@ -207,8 +159,7 @@ class ReviewKubectlIT {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: devs}]
         """.formatted(ns));
-    Path sar = dir.resolve(ns + "-sar.yaml");
-    Files.writeString(sar, """
+    Path sar = server.write(ns + "-sar.yaml", """
         apiVersion: authorization.k8s.io/v1
         kind: SubjectAccessReview
         spec:
@@ -216,11 +167,9 @@ class ReviewKubectlIT {
           groups: [devs]
           resourceAttributes: {namespace: %s, verb: list, resource: pods}
         """.formatted(ns));
-    Kubectl.Result r = until(() -> {
-      Kubectl.Result x = token(k, "reviewer-token", "create", "--validate=false", "-f",
-          sar.toString(), "-o", "yaml");
-      return x.stdout().contains("allowed: true") ? x : new Kubectl.Result(1, x.stdout(), x.stderr());
-    }, 0);
+    Kubectl.Result r = Eventually.until(
+        () -> token(k, "reviewer-token", "create", "-f", sar.toString(), "-o", "yaml"),
+        x -> x.exitCode() == 0 && x.stdout().contains("allowed: true"));
     assertThat(r.stdout()).as(r.stderr()).isEqualTo("""
         apiVersion: authorization.k8s.io/v1
         kind: SubjectAccessReview
@@ -240,21 +189,19 @@ class ReviewKubectlIT {
             to Group "devs"'
         """.formatted(ns, ns));
 
-    Kubectl.Result forbidden = token(k, "jane-token", "create", "--validate=false", "-f",
-        sar.toString());
+    Kubectl.Result forbidden = token(k, "jane-token", "create", "-f", sar.toString());
     assertThat(forbidden.exitCode()).isEqualTo(1);
     assertThat(forbidden.stderr()).contains("subjectaccessreviews.authorization.k8s.io is "
         + "forbidden: User \"jane\" cannot create resource \"subjectaccessreviews\" in API group "
         + "\"authorization.k8s.io\" at the cluster scope");
 
-    Path invalid = dir.resolve(ns + "-invalid.yaml");
-    Files.writeString(invalid, """
+    Path invalid = server.write(ns + "-invalid.yaml", """
         apiVersion: authorization.k8s.io/v1
         kind: SubjectAccessReview
         spec:
           nonResourceAttributes: {path: /healthz, verb: get}
         """);
-    Kubectl.Result rejected = admin(k, "create", "--validate=false", "-f", invalid.toString());
+    Kubectl.Result rejected = server.admin(k, "create", "-f", invalid.toString());
     // kubectl words an Invalid Status without kind and name (upstream's kind-less
     // ".authorization.k8s.io" error) as "The request is invalid".
     assertThat(rejected.stderr()).isEqualTo("The request is invalid: spec.user: Invalid value: "
@@ -262,16 +209,15 @@ class ReviewKubectlIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kubectls")
+  @KubectlVersions
   void createTokenReview_authenticatesWithTheServersAuthenticators(Kubectl k) throws Exception {
-    Path review = dir.resolve(k.label() + "-tr.yaml");
-    Files.writeString(review, """
+    Path review = server.write(k.label() + "-tr.yaml", """
         apiVersion: authentication.k8s.io/v1
         kind: TokenReview
         spec: {token: jane-token}
         """);
-    Kubectl.Result r = token(k, "reviewer-token", "create", "--validate=false", "-f",
-        review.toString(), "-o", "yaml");
+    Kubectl.Result r = token(k, "reviewer-token", "create", "-f", review.toString(), "-o",
+        "yaml");
     assertThat(r.stdout()).as(r.stderr()).isEqualTo("""
         apiVersion: authentication.k8s.io/v1
         kind: TokenReview
@@ -290,14 +236,15 @@ class ReviewKubectlIT {
             uid: "1001"
             username: jane
         """);
-    Kubectl.Result token = until(() -> admin(k, "create", "token", "default", "-n", "default"), 0);
+    Kubectl.Result token =
+        Eventually.succeeds(() -> server.admin(k, "create", "token", "default", "-n", "default"));
     assertThat(token.exitCode()).as(token.stderr()).isZero();
     Files.writeString(review, """
         apiVersion: authentication.k8s.io/v1
         kind: TokenReview
         spec: {token: %s, audiences: [other, https://kubernetes.default.svc.cluster.local]}
         """.formatted(token.stdout().strip()));
-    Kubectl.Result sa = admin(k, "create", "--validate=false", "-f", review.toString(), "-o",
+    Kubectl.Result sa = server.admin(k, "create", "-f", review.toString(), "-o",
         "jsonpath={.status.authenticated} {.status.user.username} {.status.audiences}");
     assertThat(sa.stdout()).as(sa.stderr()).isEqualTo("true system:serviceaccount:default:default "
         + "[\"https://kubernetes.default.svc.cluster.local\"]");
@@ -306,8 +253,7 @@ class ReviewKubectlIT {
         kind: TokenReview
         spec: {token: nope, audiences: [https://kubernetes.default.svc.cluster.local]}
         """);
-    Kubectl.Result bad = admin(k, "create", "--validate=false", "-f", review.toString(), "-o",
-        "yaml");
+    Kubectl.Result bad = server.admin(k, "create", "-f", review.toString(), "-o", "yaml");
     assertThat(bad.stdout()).as(bad.stderr()).endsWith("""
         status:
           error: invalid bearer token

@@ -13,21 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Service accounts and tokens end to end with the real kubectl: 1.30 (which sends {@code create
@@ -37,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * invalid-since labels, bad tokens answered 401 {@code Unauthorized}, and that a standard JWT
  * library verifies a token against the served JWKS.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceAccountKubectlIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,27 +37,21 @@ class ServiceAccountKubectlIT {
   private static final String UNAUTHORIZED = "error: You must be logged in to the server (the "
       + "server has asked for the client to provide credentials)";
 
-  private Path dir;
-  private GatehouseServer server;
-  private Kubectl k130;
-  private Path ca;
-  private Path emptyConfig;
+  @RegisterExtension
+  static final KubectlServer server = KubectlServer.builder().build();
+
+  private static Kubectl k130;
 
   @BeforeAll
-  void start(@TempDir Path tempDir) throws Exception {
-    dir = tempDir;
-    server = GatehouseServer.start(ServerOptions.builder().dataDir(dir.resolve("data"))
-        .securePort(0).projectVersion("0.1.0").build());
+  static void builderAndItsObjects() {
     k130 = Kubectl.version("1.30").orElseThrow();
-    ca = dir.resolve("data/pki/ca.crt");
-    emptyConfig = Files.writeString(dir.resolve("empty.kubeconfig"), "");
-    ok(admin(k130, "create", "namespace", "sa"));
-    ok(admin(k130, "-n", "sa", "create", "serviceaccount", "builder"));
-    ok(admin(k130, "-n", "sa", "create", "role", "pod-reader", "--verb=get,list",
+    ok(server.admin(k130, "create", "namespace", "sa"));
+    ok(server.admin(k130, "-n", "sa", "create", "serviceaccount", "builder"));
+    ok(server.admin(k130, "-n", "sa", "create", "role", "pod-reader", "--verb=get,list",
         "--resource=pods"));
-    ok(admin(k130, "-n", "sa", "create", "rolebinding", "builder-reads", "--role=pod-reader",
-        "--serviceaccount=sa:builder"));
-    ok(admin(k130, "create", "-f", write("objects.yaml", """
+    ok(server.admin(k130, "-n", "sa", "create", "rolebinding", "builder-reads",
+        "--role=pod-reader", "--serviceaccount=sa:builder"));
+    server.createAsAdmin(k130, "objects.yaml", """
         apiVersion: v1
         kind: Node
         metadata:
@@ -87,23 +72,7 @@ class ServiceAccountKubectlIT {
         metadata:
           name: bound
           namespace: sa
-        """).toString()));
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
-  }
-
-  private Kubectl.Result admin(Kubectl k, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + server.kubeconfig()),
-        Stream.of(args)).toArray(String[]::new));
-  }
-
-  private Kubectl.Result withToken(Kubectl k, String token, String... args) {
-    return k.run(dir, Stream.concat(Stream.of("--kubeconfig=" + emptyConfig,
-        "--server=" + server.url(), "--certificate-authority=" + ca, "--token=" + token),
-        Stream.of(args)).toArray(String[]::new));
+        """);
   }
 
   private static String ok(Kubectl.Result r) {
@@ -111,31 +80,24 @@ class ServiceAccountKubectlIT {
     return r.stdout();
   }
 
-  private Path write(String name, String text) throws Exception {
-    return Files.writeString(dir.resolve(name), text);
-  }
-
   private static JsonNode claims(String token) throws Exception {
     return JSON.readTree(Base64.getUrlDecoder().decode(token.strip().split("\\.")[1]));
   }
 
-  private String token(Kubectl k, String... extra) {
-    return ok(admin(k, Stream.concat(Stream.of("-n", "sa", "create", "token", "builder"),
+  private static String token(Kubectl k, String... extra) {
+    return ok(server.admin(k, Stream.concat(Stream.of("-n", "sa", "create", "token", "builder"),
         Stream.of(extra)).toArray(String[]::new))).strip();
   }
 
   @Test
   void createServiceAccount_noTokenSecret_defaultAccountInNewNamespace() throws Exception {
-    ok(admin(k130, "create", "namespace", "fresh"));
-    ok(admin(k130, "-n", "fresh", "create", "serviceaccount", "x"));
+    ok(server.admin(k130, "create", "namespace", "fresh"));
+    ok(server.admin(k130, "-n", "fresh", "create", "serviceaccount", "x"));
 
-    assertThat(admin(k130, "-n", "fresh", "get", "secrets").stderr())
+    assertThat(server.admin(k130, "-n", "fresh", "get", "secrets").stderr())
         .contains("No resources found in fresh namespace.");
-    Instant deadline = Instant.now().plusSeconds(10);
-    String accounts = "";
-    while (Instant.now().isBefore(deadline) && !accounts.contains("default")) {
-      accounts = admin(k130, "-n", "fresh", "get", "serviceaccounts", "-o", "name").stdout();
-    }
+    String accounts = Eventually.until(() -> server.admin(k130, "-n", "fresh", "get",
+        "serviceaccounts", "-o", "name").stdout(), a -> a.contains("default"));
     assertThat(accounts).contains("serviceaccount/default", "serviceaccount/x");
   }
 
@@ -172,11 +134,11 @@ class ServiceAccountKubectlIT {
     assertThat(node.get("kubernetes.io").get("node").get("name").asText()).isEqualTo("n1");
     assertThat(node.get("kubernetes.io").has("pod")).isFalse();
 
-    assertThat(admin(k130, "-n", "sa", "create", "token", "builder", "--duration", "5m")
+    assertThat(server.admin(k130, "-n", "sa", "create", "token", "builder", "--duration", "5m")
         .stderr()).contains("error: failed to create token: TokenRequest.authentication.k8s.io "
             + "\"\" is invalid: spec.expirationSeconds: Invalid value: 300: may not specify a "
             + "duration less than 10 minutes");
-    assertThat(admin(k130, "-n", "sa", "create", "token", "nobody").stderr())
+    assertThat(server.admin(k130, "-n", "sa", "create", "token", "nobody").stderr())
         .contains("error: failed to create token: serviceaccounts \"nobody\" not found");
   }
 
@@ -193,7 +155,7 @@ class ServiceAccountKubectlIT {
     assertThat(plain.get("exp").asLong() - plain.get("iat").asLong()).isEqualTo(900);
     assertThat(node.get("kubernetes.io").get("node").get("name").asText()).isEqualTo("n1");
     assertThat(pod.get("kubernetes.io").get("pod").get("name").asText()).isEqualTo("p1");
-    assertThat(admin(k133, "-n", "sa", "create", "token", "builder", "--bound-object-kind",
+    assertThat(server.admin(k133, "-n", "sa", "create", "token", "builder", "--bound-object-kind",
         "Pod", "--bound-object-name", "p1", "--bound-object-uid", "stale").stderr())
         .contains("error: failed to create token: Operation cannot be fulfilled on Pod \"p1\": "
             + "the UID in the bound object reference (stale) does not match the UID in record. "
@@ -204,13 +166,13 @@ class ServiceAccountKubectlIT {
   void token_withKubectlAndRbac_readsPodsAndNothingElse() {
     String token = token(k130);
     for (Kubectl k : new Kubectl[] {k130, Kubectl.version("1.33").orElseThrow()}) {
-      assertThat(ok(withToken(k, token, "-n", "sa", "get", "pods", "-o", "name")))
+      assertThat(ok(server.withToken(k, token, "-n", "sa", "get", "pods", "-o", "name")))
           .contains("pod/p1");
-      assertThat(withToken(k, token, "-n", "sa", "get", "secrets").stderr())
+      assertThat(server.withToken(k, token, "-n", "sa", "get", "secrets").stderr())
           .contains("User \"system:serviceaccount:sa:builder\" cannot list resource \"secrets\"");
     }
     String tampered = token.substring(0, token.length() - 4) + "AAAA";
-    assertThat(withToken(k130, tampered, "-n", "sa", "get", "pods").stderr())
+    assertThat(server.withToken(k130, tampered, "-n", "sa", "get", "pods").stderr())
         .contains(UNAUTHORIZED);
   }
 
@@ -219,7 +181,7 @@ class ServiceAccountKubectlIT {
     String token = token(k130, "--bound-object-kind", "Pod", "--bound-object-name", "p1");
     String jti = claims(token).get("jti").asText();
     for (Kubectl k : new Kubectl[] {k130, Kubectl.version("1.33").orElseThrow()}) {
-      String out = ok(withToken(k, token, "auth", "whoami"));
+      String out = ok(server.withToken(k, token, "auth", "whoami"));
       assertThat(out).containsPattern("Username +system:serviceaccount:sa:builder\n")
           .containsPattern("Groups +\\[system:serviceaccounts system:serviceaccounts:sa "
               + "system:authenticated\\]\n")
@@ -232,7 +194,7 @@ class ServiceAccountKubectlIT {
 
   @Test
   void podBoundToken_podDeleted_unauthorized() throws Exception {
-    ok(admin(k130, "create", "-f", write("p2.yaml", """
+    server.createAsAdmin(k130, "p2.yaml", """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -241,19 +203,19 @@ class ServiceAccountKubectlIT {
         spec:
           serviceAccountName: builder
           containers: [{name: c, image: busybox}]
-        """).toString()));
+        """);
     String token = token(k130, "--bound-object-kind", "Pod", "--bound-object-name", "p2");
-    ok(withToken(k130, token, "-n", "sa", "get", "pods"));
+    ok(server.withToken(k130, token, "-n", "sa", "get", "pods"));
 
-    ok(admin(k130, "-n", "sa", "delete", "pod", "p2"));
+    ok(server.admin(k130, "-n", "sa", "delete", "pod", "p2"));
 
-    assertThat(eventually(() -> withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
-        java.util.regex.Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
+    assertThat(eventually(() -> server.withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
+        Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
   }
 
   @Test
   void manualTokenSecret_filledUsedLabelledThenInvalid() throws Exception {
-    ok(admin(k130, "create", "-f", write("manual.yaml", """
+    server.createAsAdmin(k130, "manual.yaml", """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -262,34 +224,34 @@ class ServiceAccountKubectlIT {
           annotations:
             kubernetes.io/service-account.name: builder
         type: kubernetes.io/service-account-token
-        """).toString()));
-    String encoded = eventually(() -> admin(k130, "-n", "sa", "get", "secret", "builder-token",
-        "-o", "jsonpath={.data.token}").stdout(), ".");
+        """);
+    String encoded = eventually(() -> server.admin(k130, "-n", "sa", "get", "secret",
+        "builder-token", "-o", "jsonpath={.data.token}").stdout(), ".");
     String token = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     assertThat(claims(token).get("iss").asText()).isEqualTo("kubernetes/serviceaccount");
-    assertThat(ok(admin(k130, "-n", "sa", "get", "secret", "builder-token", "-o",
+    assertThat(ok(server.admin(k130, "-n", "sa", "get", "secret", "builder-token", "-o",
         "jsonpath={.data.namespace}"))).isEqualTo(Base64.getEncoder().encodeToString(
             "sa".getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(ok(withToken(k130, token, "-n", "sa", "get", "pods", "-o", "name")))
+    assertThat(ok(server.withToken(k130, token, "-n", "sa", "get", "pods", "-o", "name")))
         .contains("pod/p1");
-    assertThat(ok(admin(k130, "-n", "sa", "get", "secret", "builder-token", "-o",
+    assertThat(ok(server.admin(k130, "-n", "sa", "get", "secret", "builder-token", "-o",
         "jsonpath={.metadata.labels.kubernetes\\.io/legacy-token-last-used}")))
         .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
 
-    ok(admin(k130, "-n", "sa", "label", "secret", "builder-token",
+    ok(server.admin(k130, "-n", "sa", "label", "secret", "builder-token",
         "kubernetes.io/legacy-token-invalid-since=2025-01-01"));
 
-    assertThat(eventually(() -> withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
-        java.util.regex.Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
+    assertThat(eventually(() -> server.withToken(k130, token, "-n", "sa", "get", "pods").stderr(),
+        Pattern.quote(UNAUTHORIZED))).contains(UNAUTHORIZED);
   }
 
   @Test
   void autoGeneratedLegacyToken_warns() throws Exception {
-    ok(admin(k130, "-n", "sa", "create", "serviceaccount", "old"));
-    ok(admin(k130, "-n", "sa", "create", "rolebinding", "old-reads", "--role=pod-reader",
+    ok(server.admin(k130, "-n", "sa", "create", "serviceaccount", "old"));
+    ok(server.admin(k130, "-n", "sa", "create", "rolebinding", "old-reads", "--role=pod-reader",
         "--serviceaccount=sa:old"));
-    ok(admin(k130, "create", "-f", write("old.yaml", """
+    server.createAsAdmin(k130, "old.yaml", """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -298,14 +260,14 @@ class ServiceAccountKubectlIT {
           annotations:
             kubernetes.io/service-account.name: old
         type: kubernetes.io/service-account-token
-        """).toString()));
-    ok(admin(k130, "-n", "sa", "patch", "serviceaccount", "old", "--type=merge", "-p",
+        """);
+    ok(server.admin(k130, "-n", "sa", "patch", "serviceaccount", "old", "--type=merge", "-p",
         "{\"secrets\":[{\"name\":\"old-token\"}]}"));
-    String encoded = eventually(() -> admin(k130, "-n", "sa", "get", "secret", "old-token",
+    String encoded = eventually(() -> server.admin(k130, "-n", "sa", "get", "secret", "old-token",
         "-o", "jsonpath={.data.token}").stdout(), ".");
     String token = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
 
-    Kubectl.Result r = withToken(k130, token, "-n", "sa", "get", "pods", "-o", "name");
+    Kubectl.Result r = server.withToken(k130, token, "-n", "sa", "get", "pods", "-o", "name");
 
     assertThat(r.stdout()).contains("pod/p1");
     assertThat(r.stderr()).contains("Warning: Use tokens from the TokenRequest API or manually "
@@ -334,7 +296,7 @@ class ServiceAccountKubectlIT {
   @Test
   void jwks_standardLibrary_verifiesIssuedToken() throws Exception {
     String token = token(k130, "--audience", "vault");
-    String config = ok(withToken(k130, token(k130), "get", "--raw",
+    String config = ok(server.withToken(k130, token(k130), "get", "--raw",
         "/.well-known/openid-configuration"));
     assertThat(JSON.readTree(config).get("jwks_uri").asText())
         .isEqualTo(server.url() + "/openid/v1/jwks");
@@ -352,22 +314,10 @@ class ServiceAccountKubectlIT {
     assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("vault");
   }
 
-  private HttpClient client() throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    try (var in = Files.newInputStream(ca)) {
-      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
-          .generateCertificate(in));
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(
-        TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10)).build();
+  private static HttpClient client() {
+    return server.http().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** Polls {@code probe} for up to 20 s (the 10 s token cache) until its text matches. */
   /**
    * Probes until the output matches. Waiting for the complete expected text matters for tokens
    * that just became invalid: the authenticator caches successes for up to 10 s, and while the
@@ -375,18 +325,8 @@ class ServiceAccountKubectlIT {
    * kubectl words differently ("(Unauthorized)").
    */
   private static String eventually(java.util.function.Supplier<String> probe, String regex) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    String last = probe.get();
-    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
-    while (!p.matcher(last).find() && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      last = probe.get();
-    }
-    return last;
+    Pattern p = Pattern.compile(regex);
+    return Eventually.until(probe, text -> p.matcher(text).find(), Duration.ofSeconds(20),
+        Duration.ofMillis(500));
   }
 }
