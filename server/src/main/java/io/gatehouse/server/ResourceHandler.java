@@ -38,6 +38,7 @@ final class ResourceHandler {
   private final FieldManagement fields;
   private final ApplyPatch applyPatch;
   private final ScaleHandler scale;
+  private final WatchEventCache watchEvents = new WatchEventCache();
 
   /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
@@ -198,7 +199,7 @@ final class ResourceHandler {
     if (!q.resourceVersion().isEmpty()) {
       ListQuery.parseResourceVersion(q.resourceVersion());
     }
-    Function<Unstructured, Object> encoder;
+    @Nullable Function<Unstructured, Object> encoder = null;
     if (wantsTable(request)) {
       String include = include(request);
       boolean[] first = {true};
@@ -208,11 +209,9 @@ final class ResourceHandler {
         first[0] = false;
         return t;
       };
-    } else {
-      encoder = Unstructured::object;
     }
     WatchStreamer streamer = new WatchStreamer(registry.store(), r, ns, q.filter(),
-        q.resourceVersion(), bookmarks, timeout, bookmarkInterval, stopping, encoder);
+        q.resourceVersion(), bookmarks, timeout, bookmarkInterval, stopping, encoder, watchEvents);
     return ApiResponse.streamed(200, "application/json", streamer);
   }
 
@@ -294,6 +293,7 @@ final class ResourceHandler {
             validation.checkPatched(type, decoded.value(), patched,
                 schemas.unknown(r, patched.object()), decodeWarnings);
           }
+          schemas.removeUnknown(r, patched.object());
           if (r.behavior() != null) {
             r.behavior().decode(patched, validation, true, decodeWarnings);
           }
@@ -380,9 +380,9 @@ final class ResourceHandler {
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation validation = FieldValidation.of(request);
+    List<String> unknown = schemas.removeUnknown(r, obj.object());
     validation.check(r, decoded.duplicates(),
-        validation == FieldValidation.IGNORE ? List.of() : schemas.unknown(r, obj.object()),
-        warnings);
+        validation == FieldValidation.IGNORE ? List.of() : unknown, warnings);
     if (r.behavior() != null) {
       r.behavior().decode(obj, validation, false, warnings);
     }

@@ -99,10 +99,14 @@ class ResourceHandlerTest {
   }
 
   @Test
-  void create_unknownFieldUnderWarn_storesAndWarns() {
-    ApiResponse r = api.json("POST", CM, "{\"metadata\":{\"name\":\"w\"},\"extra\":true}");
+  void create_unknownFieldUnderWarn_dropsItAndWarns() {
+    ApiResponse r = api.json("POST", CM, "{\"metadata\":{\"name\":\"w\",\"extra2\":1},\"extra\":true}");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
-    assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"extra\\\"\"");
+    assertThat(r.headers().get("Warning"))
+        .isEqualTo("299 - \"unknown field \\\"metadata.extra2\\\"\", "
+            + "299 - \"unknown field \\\"extra\\\"\"");
+    assertThat(r.bodyText()).doesNotContain("extra");
+    assertThat(api.json("GET", CM + "/w", "").bodyText()).doesNotContain("extra");
   }
 
   @Test
@@ -111,6 +115,7 @@ class ResourceHandlerTest {
         "{\"metadata\":{\"name\":\"i\"},\"extra\":true}");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
     assertThat(r.headers()).doesNotContainKey("Warning");
+    assertThat(api.json("GET", CM + "/i", "").bodyText()).doesNotContain("extra");
   }
 
   @Test
@@ -136,6 +141,8 @@ class ResourceHandlerTest {
         "Content-Type", "application/merge-patch+json");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
     assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"spek\\\"\"");
+    assertThat(api.json("GET", CM + "/c1", "").bodyText()).contains("\"k\":\"v\"")
+        .doesNotContain("spek");
   }
 
   @Test
@@ -237,6 +244,39 @@ class ResourceHandlerTest {
     assertThat(lines).extracting(l -> l.substring(0, 20))
         .containsSubsequence("{\"type\":\"ADDED\",\"obj", "{\"type\":\"MODIFIED\",\"",
             "{\"type\":\"DELETED\",\"o");
+  }
+
+  @Test
+  void watch_twoWatchesOfOneChange_shareTheObjectButEachItsSelection() throws Exception {
+    api.json("POST", CM, "{\"metadata\":{\"name\":\"s\",\"labels\":{\"app\":\"x\"}}}");
+    String rv = api.json("GET", CM, "").bodyText().replaceAll(
+        "(?s).*\"resourceVersion\":\"(\\d+)\".*", "$1");
+    ApiResponse selected = api.json("GET", CM + "?watch=true&labelSelector=app%3Dx&resourceVersion="
+        + rv, "");
+    ApiResponse all = api.json("GET", CM + "?watch=true&resourceVersion=" + rv, "");
+    CompletableFuture<List<String>> selectedEvents = events(selected, 1);
+    CompletableFuture<List<String>> allEvents = events(all, 1);
+    Thread.sleep(200);
+    api.send("PATCH", CM + "/s", "{\"metadata\":{\"labels\":{\"app\":\"y\"}}}",
+        "Content-Type", "application/merge-patch+json");
+
+    String left = selectedEvents.get(10, TimeUnit.SECONDS).get(0);
+    String modified = allEvents.get(10, TimeUnit.SECONDS).get(0);
+    assertThat(left).startsWith("{\"type\":\"DELETED\",\"object\":");
+    assertThat(modified).startsWith("{\"type\":\"MODIFIED\",\"object\":");
+    assertThat(left.substring(left.indexOf("\"object\"")))
+        .isEqualTo(modified.substring(modified.indexOf("\"object\"")))
+        .contains("\"app\":\"y\"");
+  }
+
+  private static CompletableFuture<List<String>> events(ApiResponse watch, int n) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return RestFixture.stream(watch, n);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @Test
