@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code gatehouse server}: runs the API server until SIGTERM or SIGINT, then stops cleanly (ready
@@ -148,14 +151,29 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // The handlers come first: the kubeconfig (and its log line) appear before start returns, and a
+    // SIGTERM sent as soon as they do must still stop the server cleanly. close() is idempotent.
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    AtomicReference<GatehouseServer> started = new AtomicReference<>();
+    SignalHandler stop = s -> {
+      stopRequested.set(true);
+      GatehouseServer running = started.get();
+      if (running != null) {
+        Thread.ofPlatform().start(running::close);
+      }
+    };
+    Signal.handle(new Signal("TERM"), stop);
+    Signal.handle(new Signal("INT"), stop);
     GatehouseServer server;
     try {
       server = GatehouseServer.start(options());
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       throw new UsageException(e.getMessage());
     }
-    Signal.handle(new Signal("TERM"), s -> Thread.ofPlatform().start(server::close));
-    Signal.handle(new Signal("INT"), s -> Thread.ofPlatform().start(server::close));
+    started.set(server);
+    if (stopRequested.get()) {
+      server.close();
+    }
     server.awaitTermination();
     return Gatehouse.OK;
   }
