@@ -89,7 +89,7 @@ final class ResourceHandler {
     this.admission = admission;
     this.stopping = stopping;
     this.bookmarkInterval = bookmarkInterval;
-    this.fields = FieldManagement.builtin(registry.clock());
+    this.fields = FieldManagement.of(resources, registry.clock());
     this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
     this.scale = new ScaleHandler(resources, registry, admission);
   }
