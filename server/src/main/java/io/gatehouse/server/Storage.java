@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
  * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
- * as their definitions come and go), RBAC over the stored roles and bindings (the
+ * as their definitions come and go), the garbage collector (dependents of deleted owners, {@link
+ * GarbageCollector}), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
  * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
  * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
@@ -114,6 +115,7 @@ final class Storage {
         (crd, version) -> CelObjectRules.of(version.schema()),
         task -> Thread.ofVirtual().start(task));
     crds.start();
+    GarbageCollector garbageCollector = new GarbageCollector(registry, table).start();
     StoreClusterState cluster = new StoreClusterState(store, namespaceCache, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
@@ -131,6 +133,7 @@ final class Storage {
         Duration.ofMinutes(1), authorizer, new FieldSchemas(() -> openApi.get().definitions()));
     closeables.add(policies);
     closeables.add(crds);
+    closeables.add(garbageCollector);
     closeables.add(store);
     return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi);
   }
