@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param authorizationConfigPollInterval how often the configuration file is read again even
  *     without a file-system event (one minute by default)
  * @param serviceAccounts the service-account token flags
+ * @param serviceNetwork the Service IP and node port ranges and the advertised address
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -53,6 +54,7 @@ public record ServerOptions(
     Optional<List<String>> authorizationModes,
     Duration authorizationConfigPollInterval,
     ServiceAccountOptions serviceAccounts,
+    ServiceNetworkOptions serviceNetwork,
     String projectVersion,
     Clock clock) {
 
@@ -110,6 +112,7 @@ public record ServerOptions(
     private Optional<List<String>> authorizationModes = Optional.empty();
     private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
     private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
+    private ServiceNetworkOptions serviceNetwork = ServiceNetworkOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -206,6 +209,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the Service network flags. */
+    public Builder serviceNetwork(ServiceNetworkOptions v) {
+      serviceNetwork = v;
+      return this;
+    }
+
     /** Sets the version reported in {@code /version}. */
     public Builder projectVersion(String v) {
       projectVersion = v;
@@ -227,7 +236,7 @@ public record ServerOptions(
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
           authorizationConfig, authorizationModes, authorizationConfigPollInterval,
-          serviceAccounts, projectVersion, clock);
+          serviceAccounts, serviceNetwork, projectVersion, clock);
     }
   }
 }

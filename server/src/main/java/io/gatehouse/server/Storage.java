@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
+ * namespaces, namespace deletion), Service networking (cluster IPs, node ports, {@link
+ * ServiceNetwork}), the compactor, the CRD controller (custom resources served
  * as their definitions come and go), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
  * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
@@ -45,9 +46,12 @@ final class Storage {
   private final CrdController crds;
   private final List<AutoCloseable> closeables;
   private final Supplier<OpenApiService> openApi;
+  private final ServiceNetwork serviceNetwork;
 
   private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
-      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
+      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi,
+      ServiceNetwork serviceNetwork) {
+    this.serviceNetwork = serviceNetwork;
     this.handler = handler;
     this.registry = registry;
     this.resources = resources;
@@ -81,6 +85,8 @@ final class Storage {
     NamespaceController namespaces = new NamespaceController(registry, table,
         Duration.ofMillis(500));
     namespaces.createDefaults();
+    ServiceNetwork serviceNetwork = ServiceNetwork.open(registry, table, options.serviceNetwork(),
+        options.clock());
     namespaces.start();
     Compactor compactor = Compactor.start(store, Duration.ofMinutes(5), 1000);
     BootstrapRbac.reconcile(registry, table);
@@ -119,7 +125,8 @@ final class Storage {
     closeables.add(policies);
     closeables.add(crds);
     closeables.add(store);
-    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi);
+    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi,
+        serviceNetwork);
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */
@@ -185,6 +192,11 @@ final class Storage {
   /** Calls {@code listener} with the served catalog now and whenever custom resources change. */
   void onCatalogChange(java.util.function.Consumer<ResourceCatalog> listener) {
     crds.onCatalogChange(listener);
+  }
+
+  /** Cluster IP and node port allocation, and the {@code kubernetes} Service. */
+  ServiceNetwork serviceNetwork() {
+    return serviceNetwork;
   }
 
   ResourceHandler handler() {
