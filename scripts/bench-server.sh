@@ -5,7 +5,9 @@
 #   ready  — milliseconds from launching the process until the admin kubeconfig exists, which the
 #            server writes only once it accepts requests;
 #   readyz — milliseconds until GET /readyz over HTTPS with the admin certificate answers "ok";
-#   rss    — resident memory (VmRSS) after 20 kubectl-like discovery requests and 3 s idle.
+#   rss    — resident memory (VmRSS) after 20 kubectl-like discovery requests and 3 s idle;
+#   rss-openapi — VmRSS after then fetching every OpenAPI v3 document and /openapi/v2 (what
+#            kubectl apply, create -f and explain fetch) and 3 s idle.
 #   scripts/bench-server.sh [N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 now_ms() { date +%s%3N; }
-printf '%-4s %8s %8s %10s\n' run ready readyz rss
+printf '%-4s %8s %8s %10s %12s\n' run ready readyz rss rss-openapi
 for i in $(seq 1 "$n"); do
   rm -f "$work/data/admin.kubeconfig"
   start=$(now_ms)
@@ -41,8 +43,16 @@ for i in $(seq 1 "$n"); do
   done
   sleep 3
   rss=$(awk '/VmRSS/ {print $2 " " $3}' "/proc/$pid/status")
+  for p in $(curl "${curl_args[@]}" "$url/openapi/v3" | grep -o '"serverRelativeURL":"[^"]*"' \
+      | cut -d'"' -f4); do
+    curl "${curl_args[@]}" -o /dev/null "$url$p"
+  done
+  curl "${curl_args[@]}" -o /dev/null \
+    -H 'Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf' "$url/openapi/v2"
+  sleep 3
+  rss_openapi=$(awk '/VmRSS/ {print $2 " " $3}' "/proc/$pid/status")
   kill -TERM "$pid"
   wait "$pid" || true
   pid=""
-  printf '%-4s %6s ms %6s ms %10s\n' "$i" "$ready" "$readyz" "$rss"
+  printf '%-4s %6s ms %6s ms %10s %12s\n' "$i" "$ready" "$readyz" "$rss" "$rss_openapi"
 done

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The OpenAPI schemas stored resources' objects are checked against for {@code fieldValidation}:
+ * The OpenAPI schemas stored resources' objects are checked against for {@code fieldValidation},
+ * and whose undeclared fields are dropped:
  * the definition whose {@code x-kubernetes-group-version-kind} is the resource's kind. Resources
  * without a definition have no unknown fields; custom resources are left to their own decoder
  * (which prunes with the structural schema and reports what it pruned). Thread-safe.
@@ -27,6 +28,19 @@ final class FieldSchemas {
 
   /** Returns the paths of the fields of {@code object} that {@code r}'s kind does not declare. */
   List<String> unknown(StoredResource r, Map<String, @Nullable Object> object) {
+    return fields(r, object, false);
+  }
+
+  /**
+   * Removes the fields of {@code object} that {@code r}'s kind does not declare — kube-apiserver's
+   * typed decoding drops them whatever the {@code fieldValidation} — and returns their paths.
+   */
+  List<String> removeUnknown(StoredResource r, Map<String, @Nullable Object> object) {
+    return fields(r, object, true);
+  }
+
+  private List<String> fields(StoredResource r, Map<String, @Nullable Object> object,
+      boolean remove) {
     if (r.behavior() instanceof CustomResourceBehavior) {
       return List.of();
     }
@@ -34,7 +48,9 @@ final class FieldSchemas {
     if (d == null) {
       return List.of();
     }
-    return d.nameOf(r.kind()).map(name -> new UnknownFields(d).find(name, object))
+    UnknownFields fields = new UnknownFields(d);
+    return d.nameOf(r.kind()).map(name -> remove ? fields.remove(name, object)
+        : fields.find(name, object))
         .orElse(List.of());
   }
 }

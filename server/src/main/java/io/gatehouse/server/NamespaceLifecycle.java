@@ -3,10 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.Status;
 import io.gatehouse.api.Unstructured;
-import io.gatehouse.storage.KeyValue;
-import io.gatehouse.storage.KeyValueStore;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,25 +18,20 @@ final class NamespaceLifecycle implements Registry.NamespaceCheck {
   static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
   static final GroupResource NAMESPACES = new GroupResource("", "namespaces");
 
-  private final KeyValueStore store;
+  private final NamespaceCache cache;
 
-  NamespaceLifecycle(KeyValueStore store) {
-    this.store = store;
+  NamespaceLifecycle(NamespaceCache cache) {
+    this.cache = cache;
   }
 
   static String key(String namespace) {
     return "/registry/namespaces/" + namespace;
   }
 
-  /** Reads a namespace from the store. */
-  Optional<Unstructured> namespace(String name) {
-    Optional<KeyValue> kv = store.get(key(name)).kv();
-    return kv.map(ObjectBytes::read);
-  }
 
   @Override
   public void requireWritable(StoredResource r, String namespace, String name) {
-    Unstructured ns = namespace(namespace)
+    Unstructured ns = cache.shared(namespace)
         .orElseThrow(() -> ApiErrors.notFound(NAMESPACES, namespace));
     boolean terminating = ns.metadata().containsKey("deletionTimestamp")
         || "Terminating".equals(ns.get("status", "phase").orElse(null));

@@ -294,6 +294,7 @@ final class ResourceHandler {
             validation.checkPatched(type, decoded.value(), patched,
                 schemas.unknown(r, patched.object()), decodeWarnings);
           }
+          schemas.removeUnknown(r, patched.object());
           if (r.behavior() != null) {
             r.behavior().decode(patched, validation, true, decodeWarnings);
           }
@@ -380,9 +381,9 @@ final class ResourceHandler {
     Unstructured obj = Unstructured.wrap(BodyDecoder.object(decoded));
     Kinds.check(r, obj);
     FieldValidation validation = FieldValidation.of(request);
+    List<String> unknown = schemas.removeUnknown(r, obj.object());
     validation.check(r, decoded.duplicates(),
-        validation == FieldValidation.IGNORE ? List.of() : schemas.unknown(r, obj.object()),
-        warnings);
+        validation == FieldValidation.IGNORE ? List.of() : unknown, warnings);
     if (r.behavior() != null) {
       r.behavior().decode(obj, validation, false, warnings);
     }

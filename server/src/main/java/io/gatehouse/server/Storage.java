@@ -76,11 +76,13 @@ final class Storage {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + db, e);
     }
-    KeyValueStore store = SqliteKeyValueStore.open(db.resolve("state.db"));
+    NamespaceCache namespaceCache = new NamespaceCache(
+        SqliteKeyValueStore.open(db.resolve("state.db")));
+    KeyValueStore store = namespaceCache.store();
     ResourceTable table = new ResourceTable(catalog);
     table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
         new CrdBehavior(CelRuleCompiler.DEFAULT));
-    NamespaceLifecycle lifecycle = new NamespaceLifecycle(store);
+    NamespaceLifecycle lifecycle = new NamespaceLifecycle(namespaceCache);
     Registry registry = new Registry(store, options.clock(), lifecycle);
     NamespaceController namespaces = new NamespaceController(registry, table,
         Duration.ofMillis(500));
@@ -109,7 +111,7 @@ final class Storage {
         (crd, version) -> CelObjectRules.of(version.schema()),
         task -> Thread.ofVirtual().start(task));
     crds.start();
-    StoreClusterState cluster = new StoreClusterState(store, table, crds::catalog);
+    StoreClusterState cluster = new StoreClusterState(store, namespaceCache, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
     AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);

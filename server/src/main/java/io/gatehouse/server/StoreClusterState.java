@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * What admission reads of the cluster, read from the store at the time of each call (upstream
- * reads informer caches): namespaces for Pod Security labels and policy namespace selectors,
+ * reads informer caches) except namespaces, which come from the {@link NamespaceCache} (never
+ * stale towards this server's writes): namespaces for Pod Security labels and policy namespace
+ * selectors,
  * params objects (custom resources included) and existing pods. Objects of kinds the server does
  * not store are absent.
  * Thread-safe.
@@ -24,24 +26,22 @@ import java.util.function.Supplier;
 final class StoreClusterState implements ClusterState {
 
   private final KeyValueStore store;
+  private final NamespaceCache namespaces;
   private final ResourceTable resources;
   private final Supplier<ResourceCatalog> catalog;
 
-  StoreClusterState(KeyValueStore store, ResourceTable resources, ResourceCatalog catalog) {
-    this(store, resources, () -> catalog);
-  }
-
   /** @param catalog the current catalog (custom resources come and go) */
-  StoreClusterState(KeyValueStore store, ResourceTable resources,
+  StoreClusterState(KeyValueStore store, NamespaceCache namespaces, ResourceTable resources,
       Supplier<ResourceCatalog> catalog) {
     this.store = store;
+    this.namespaces = namespaces;
     this.resources = resources;
     this.catalog = catalog;
   }
 
   @Override
   public Optional<Unstructured> namespace(String name) {
-    return store.get(NamespaceLifecycle.key(name)).kv().map(ObjectBytes::read);
+    return namespaces.namespace(name);
   }
 
   @Override

@@ -99,10 +99,14 @@ class ResourceHandlerTest {
   }
 
   @Test
-  void create_unknownFieldUnderWarn_storesAndWarns() {
-    ApiResponse r = api.json("POST", CM, "{\"metadata\":{\"name\":\"w\"},\"extra\":true}");
+  void create_unknownFieldUnderWarn_dropsItAndWarns() {
+    ApiResponse r = api.json("POST", CM, "{\"metadata\":{\"name\":\"w\",\"extra2\":1},\"extra\":true}");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
-    assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"extra\\\"\"");
+    assertThat(r.headers().get("Warning"))
+        .isEqualTo("299 - \"unknown field \\\"metadata.extra2\\\"\", "
+            + "299 - \"unknown field \\\"extra\\\"\"");
+    assertThat(r.bodyText()).doesNotContain("extra");
+    assertThat(api.json("GET", CM + "/w", "").bodyText()).doesNotContain("extra");
   }
 
   @Test
@@ -111,6 +115,7 @@ class ResourceHandlerTest {
         "{\"metadata\":{\"name\":\"i\"},\"extra\":true}");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
     assertThat(r.headers()).doesNotContainKey("Warning");
+    assertThat(api.json("GET", CM + "/i", "").bodyText()).doesNotContain("extra");
   }
 
   @Test
@@ -136,6 +141,8 @@ class ResourceHandlerTest {
         "Content-Type", "application/merge-patch+json");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
     assertThat(r.headers().get("Warning")).isEqualTo("299 - \"unknown field \\\"spek\\\"\"");
+    assertThat(api.json("GET", CM + "/c1", "").bodyText()).contains("\"k\":\"v\"")
+        .doesNotContain("spek");
   }
 
   @Test

@@ -24,8 +24,10 @@ final class RestFixture {
 
   final InMemoryKeyValueStore store = InMemoryKeyValueStore.create();
   final ResourceTable table = new ResourceTable(ResourceCatalog.builtin());
-  final Registry registry = new Registry(store, Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"),
-      ZoneOffset.UTC), new NamespaceLifecycle(store));
+  private final NamespaceCache namespaceCache = new NamespaceCache(store);
+  final Registry registry = new Registry(namespaceCache.store(),
+      Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC),
+      new NamespaceLifecycle(namespaceCache));
   final NamespaceController namespaces = new NamespaceController(registry, table, Duration.ofMillis(50));
   final ResourceHandler handler;
 

@@ -1,6 +1,7 @@
 package io.gatehouse.server.openapi;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,19 +31,31 @@ public final class UnknownFields {
   public List<String> find(String name, Map<String, @Nullable Object> object) {
     List<String> out = new ArrayList<>();
     Optional<Map<String, Object>> schema = definitions.schema(name);
-    schema.ifPresent(s -> walk(s, object, "", out));
+    schema.ifPresent(s -> walk(s, object, "", out, false));
+    return out;
+  }
+
+  /**
+   * Removes the unknown fields of {@code object} under definition {@code name} — as decoding
+   * into kube-apiserver's typed structs drops them — and returns their paths, as {@link #find}
+   * does. {@code object}'s maps must be modifiable.
+   */
+  public List<String> remove(String name, Map<String, @Nullable Object> object) {
+    List<String> out = new ArrayList<>();
+    Optional<Map<String, Object>> schema = definitions.schema(name);
+    schema.ifPresent(s -> walk(s, object, "", out, true));
     return out;
   }
 
   private void walk(Map<String, Object> schema, @Nullable Object value, String path,
-      List<String> out) {
+      List<String> out, boolean remove) {
     Map<String, Object> s = resolve(schema);
     if (value == null || Boolean.TRUE.equals(s.get(Extensions.PRESERVE_UNKNOWN_FIELDS))) {
       return;
     }
     if (value instanceof List<?> list && s.get("items") instanceof Map<?, ?> items) {
       for (int i = 0; i < list.size(); i++) {
-        walk(cast(items), list.get(i), path + "[" + i + "]", out);
+        walk(cast(items), list.get(i), path + "[" + i + "]", out, remove);
       }
       return;
     }
@@ -54,16 +67,20 @@ public final class UnknownFields {
     if (properties == null && additional == null) {
       return;
     }
-    for (Map.Entry<?, ?> e : map.entrySet()) {
+    for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<?, ?> e = it.next();
       String key = String.valueOf(e.getKey());
       String child = path.isEmpty() ? key : path + "." + key;
       Object property = properties == null ? null : properties.get(key);
       if (property instanceof Map<?, ?> p) {
-        walk(cast(p), e.getValue(), child, out);
+        walk(cast(p), e.getValue(), child, out, remove);
       } else if (additional != null) {
-        walk(cast(additional), e.getValue(), child, out);
+        walk(cast(additional), e.getValue(), child, out, remove);
       } else {
         out.add(child);
+        if (remove) {
+          it.remove();
+        }
       }
     }
   }
