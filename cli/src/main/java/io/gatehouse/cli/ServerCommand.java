@@ -2,6 +2,7 @@ package io.gatehouse.cli;
 
 import io.gatehouse.api.GoQuote;
 import io.gatehouse.auth.config.GoDurations;
+import io.gatehouse.server.AdmissionOptions;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.ServiceAccountOptions;
@@ -71,6 +72,28 @@ final class ServerCommand implements Callable<Integer> {
       description = "AdmissionConfiguration (or PodSecurityConfiguration) for Pod Security defaults "
           + "and exemptions.")
   Path admissionControlConfigFile;
+
+  @Option(names = "--enable-admission-plugins", paramLabel = "PLUGINS", split = ",",
+      description = "Admission plugins to enable besides the default ones (kube-apiserver's "
+          + "names; they run in kube-apiserver's order whatever the order given). Default on: "
+          + "kube-apiserver 1.33's defaults plus NodeRestriction.")
+  List<String> enableAdmissionPlugins = new ArrayList<>();
+
+  @Option(names = "--disable-admission-plugins", paramLabel = "PLUGINS", split = ",",
+      description = "Admission plugins to disable although they are on by default.")
+  List<String> disableAdmissionPlugins = new ArrayList<>();
+
+  @Option(names = "--default-not-ready-toleration-seconds", paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "tolerationSeconds of the notReady:NoExecute toleration added to every pod "
+          + "that does not already have such a toleration (default: ${DEFAULT-VALUE}).")
+  long defaultNotReadyTolerationSeconds;
+
+  @Option(names = "--default-unreachable-toleration-seconds", paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "tolerationSeconds of the unreachable:NoExecute toleration added to every pod "
+          + "that does not already have such a toleration (default: ${DEFAULT-VALUE}).")
+  long defaultUnreachableTolerationSeconds;
 
   @Option(names = "--authorization-config", paramLabel = "FILE",
       description = "AuthorizationConfiguration (apiserver.config.k8s.io v1, v1beta1, v1alpha1) "
@@ -185,6 +208,10 @@ final class ServerCommand implements Callable<Integer> {
     if (authorizationModes != null) {
       b.authorizationModes(authorizationModes.stream().filter(m -> !m.isEmpty()).toList());
     }
+    b.admission(new AdmissionOptions(
+        enableAdmissionPlugins.stream().filter(p -> !p.isEmpty()).toList(),
+        disableAdmissionPlugins.stream().filter(p -> !p.isEmpty()).toList(),
+        defaultNotReadyTolerationSeconds, defaultUnreachableTolerationSeconds));
     b.serviceAccounts(new ServiceAccountOptions(Optional.ofNullable(serviceAccountSigningKeyFile),
         serviceAccountKeyFiles, serviceAccountIssuers, apiAudiences,
         Optional.ofNullable(serviceAccountMaxTokenExpiration)

@@ -103,6 +103,21 @@ class ServerCommandIT {
   }
 
   @Test
+  void server_unknownAdmissionPlugins_exitsTwoWithKubeApiServersTexts(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("server.log");
+    Process p = server(dir, log, "--enable-admission-plugins", "NodeRestriction,Foo",
+        "--disable-admission-plugins=Bar,NodeRestriction");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(log)).contains("""
+        error: enable-admission-plugins plugin "Foo" is unknown
+        disable-admission-plugins plugin "Bar" is unknown
+        [NodeRestriction] in enable-admission-plugins and disable-admission-plugins overlapped
+        """);
+  }
+
+  @Test
   void server_invalidAuthorizationConfig_exitsTwoWithEveryError(@TempDir Path dir)
       throws Exception {
     Path config = Files.writeString(dir.resolve("authz.yaml"), "apiVersion: "

@@ -135,6 +135,8 @@ public final class GatehouseServer implements AutoCloseable {
     Storage storage = Storage.open(options, catalog, closing, authorizer);
     identity.attach(storage.registry(), storage.resources(),
         Pem.certificates(List.of(ca.certificate())).getBytes(StandardCharsets.UTF_8));
+    AutoCloseable rootCaPublisher = new RootCaPublisher(storage.registry(), storage.resources(),
+        Pem.certificates(servingTrust)).start();
     HealthCheck shutdown = new HealthCheck("shutdown",
         () -> closing.get() ? Optional.of("process is shutting down") : Optional.empty());
     HealthCheck log = new HealthCheck("log", Optional::empty);
@@ -169,6 +171,7 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
     List<AutoCloseable> closeables = new ArrayList<>(List.of(kubernetesService, authorizer));
     closeables.addAll(identity.closeables());
+    closeables.add(rootCaPublisher);
     closeables.addAll(storage.closeables());
     return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
   }

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.admission.pod.PodSecretNames;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.auth.serviceaccount.SecretsWriter;
@@ -133,7 +134,7 @@ final class LegacyTokenCleaner {
   private Set<String> secretsNamedByPods(String namespace) {
     Set<String> names = new java.util.HashSet<>();
     for (Unstructured pod : StoredObjects.list(registry, pods, namespace)) {
-      names.addAll(PodSecretReferences.of(pod));
+      names.addAll(PodSecretNames.of(pod));
     }
     return names;
   }

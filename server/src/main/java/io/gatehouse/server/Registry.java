@@ -26,15 +26,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The generic registry over the key-value store (upstream's {@code registry.Store}): create,
  * guaranteed update, delete with preconditions and finalizers, each running the resource's {@link
- * ResourceStrategy}, then validating admission through a {@link WriteAdmission} callback on the
- * final object, then the conditional store write. {@code dryRun} runs everything but the write.
- * Reads and lists are in {@link RegistryReader}. Objects are defaulted as kube-apiserver does
- * ({@link Defaulter}): every create and update body (after a patch is applied) before the strategy
- * and admission see it, and every object read from the store (upstream defaults on decoding from
- * etcd), so objects stored before a default existed are served with it. A resource's {@link
- * StoreHooks} (Services: IP families, cluster IPs and node ports) reserve what a create or update
- * needs before validating admission and are told whether the write happened; they free what a
- * deleted object held. Thread-safe.
+ * ResourceStrategy} after the mutating admission phase and before the validating one (both
+ * {@link WriteAdmission} callbacks), then the conditional store write. A create checks the
+ * namespace ({@code NamespaceLifecycle}) before admission, as that plugin runs first upstream.
+ * {@code dryRun} runs everything but the write. Reads and lists are in {@link RegistryReader}.
+ * Objects are defaulted as kube-apiserver does ({@link Defaulter}): every create and update body
+ * (after a patch is applied) before the strategy and admission see it, and every object read from
+ * the store (upstream defaults on decoding from etcd), so objects stored before a default existed
+ * are served with it. A resource's {@link StoreHooks} (Services: IP families, cluster IPs and node
+ * ports) reserve what a create or update needs before validating admission and are told whether
+ * the write happened; they free what a deleted object held. Thread-safe.
  */
 final class Registry {
 
@@ -140,6 +141,12 @@ final class Registry {
       throw StatusException.badRequest("resourceVersion should not be set on objects to be created");
     }
     String namespace = obj.namespace();
+    if (r.namespaced()) {
+      namespaces.requireWritable(r, namespace, obj.name().isEmpty() ? obj.generateName()
+          : obj.name());
+    }
+    List<String> mutationWarnings = admission.admit(new WriteRequest(r, "", "CREATE", namespace,
+        obj.name(), obj, null, dryRun));
     if (obj.name().isEmpty() && !obj.generateName().isEmpty()) {
       meta.put("name", names.apply(obj.generateName()));
     }
@@ -163,14 +170,12 @@ final class Registry {
       behavior.prepareForCreate(obj);
       strategyWarnings = behavior.validateCreate(obj);
     }
-    if (r.namespaced()) {
-      namespaces.requireWritable(r, namespace, obj.name());
-    }
     StoreHooks.Finish finish = hooks(r).beginCreate(obj, dryRun);
     boolean success = false;
     try {
-      List<String> warnings = concat(strategyWarnings, admission.validate(new WriteRequest(r, "",
-          "CREATE", namespace, obj.name(), obj, null, dryRun)));
+      List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
+          admission.validate(new WriteRequest(r, "", "CREATE", namespace, obj.name(), obj, null,
+              dryRun)));
       stored(r, obj);
       if (dryRun) {
         success = true;
@@ -208,6 +213,9 @@ final class Registry {
       Unstructured old = served(r, ObjectBytes.read(current));
       Unstructured updated = update.apply(old.deepCopy());
       DEFAULTER.apply(r.kind(), updated.object());
+      String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
+      List<String> mutationWarnings = admission.admit(new WriteRequest(r, subresource, "UPDATE",
+          requestNamespace, name, updated, old, dryRun));
       String rv = updated.metadata().get("resourceVersion") instanceof String s ? s : "";
       if (!rv.isEmpty() && !rv.equals(Long.toString(current.modRevision()))) {
         throw ApiErrors.modified(r.groupResource(), name);
@@ -223,9 +231,9 @@ final class Registry {
         } else {
           strategyWarnings = r.behavior().validateUpdate(subresource, updated, old);
         }
-        String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
-        List<String> warnings = concat(strategyWarnings, admission.validate(new WriteRequest(r,
-            subresource, "UPDATE", requestNamespace, name, updated, old, dryRun)));
+        List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
+            admission.validate(new WriteRequest(r, subresource, "UPDATE", requestNamespace, name,
+                updated, old, dryRun)));
         updated.metadataForWrite().put("resourceVersion", Long.toString(current.modRevision()));
         if (updated.equals(old)) {
           success = true;

@@ -38,6 +38,7 @@ final class ResourceHandler {
   private final FieldManagement fields;
   private final ApplyPatch applyPatch;
   private final ScaleHandler scale;
+  private final WatchEventCache watchEvents = new WatchEventCache();
 
   /** A handler whose applies that create are not checked for {@code create} permission. */
   ResourceHandler(ResourceTable resources, Registry registry, Clock clock,
@@ -198,7 +199,7 @@ final class ResourceHandler {
     if (!q.resourceVersion().isEmpty()) {
       ListQuery.parseResourceVersion(q.resourceVersion());
     }
-    Function<Unstructured, Object> encoder;
+    @Nullable Function<Unstructured, Object> encoder = null;
     if (wantsTable(request)) {
       String include = include(request);
       boolean[] first = {true};
@@ -208,11 +209,9 @@ final class ResourceHandler {
         first[0] = false;
         return t;
       };
-    } else {
-      encoder = Unstructured::object;
     }
     WatchStreamer streamer = new WatchStreamer(registry.store(), r, ns, q.filter(),
-        q.resourceVersion(), bookmarks, timeout, bookmarkInterval, stopping, encoder);
+        q.resourceVersion(), bookmarks, timeout, bookmarkInterval, stopping, encoder, watchEvents);
     return ApiResponse.streamed(200, "application/json", streamer);
   }
 

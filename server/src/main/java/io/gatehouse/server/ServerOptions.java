@@ -36,6 +36,7 @@ import java.util.Optional;
  *     without a file-system event (one minute by default)
  * @param serviceAccounts the service-account token flags
  * @param serviceNetwork the Service IP and node port ranges and the advertised address
+ * @param admission the admission plugin flags ({@code --enable-admission-plugins} …)
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
  */
@@ -55,6 +56,7 @@ public record ServerOptions(
     Duration authorizationConfigPollInterval,
     ServiceAccountOptions serviceAccounts,
     ServiceNetworkOptions serviceNetwork,
+    AdmissionOptions admission,
     String projectVersion,
     Clock clock) {
 
@@ -62,8 +64,8 @@ public record ServerOptions(
    * Checks the combination.
    *
    * @throws IllegalArgumentException for a port out of range, a certificate without key (or key
-   *     without certificate), or invalid authorization flags (kube-apiserver's texts, one per
-   *     line)
+   *     without certificate), or invalid authorization or admission plugin flags (kube-apiserver's
+   *     texts, one per line)
    */
   public ServerOptions {
     authorizationModes = authorizationModes.map(List::copyOf);
@@ -71,6 +73,10 @@ public record ServerOptions(
         authorizationConfig.isPresent());
     if (!authorizationErrors.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", authorizationErrors));
+    }
+    List<String> admissionErrors = admission.selection().errors();
+    if (!admissionErrors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", admissionErrors));
     }
     if (securePort < 0 || securePort > 65535) {
       throw new IllegalArgumentException("--secure-port " + securePort + " must be between 0 and 65535");
@@ -113,6 +119,7 @@ public record ServerOptions(
     private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
     private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
     private ServiceNetworkOptions serviceNetwork = ServiceNetworkOptions.DEFAULT;
+    private AdmissionOptions admission = AdmissionOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
 
@@ -215,6 +222,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the admission plugin flags. */
+    public Builder admission(AdmissionOptions v) {
+      admission = v;
+      return this;
+    }
+
     /** Sets the version reported in {@code /version}. */
     public Builder projectVersion(String v) {
       projectVersion = v;
@@ -236,7 +249,7 @@ public record ServerOptions(
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
           authorizationConfig, authorizationModes, authorizationConfigPollInterval,
-          serviceAccounts, serviceNetwork, projectVersion, clock);
+          serviceAccounts, serviceNetwork, admission, projectVersion, clock);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.gatehouse.server;
 
+import io.gatehouse.admission.plugin.PluginNames;
+import io.gatehouse.admission.plugin.PluginSelection;
 import io.gatehouse.admission.podsecurity.Evaluator;
 import io.gatehouse.admission.podsecurity.PodSecurityAdmission;
 import io.gatehouse.admission.podsecurity.PodSecurityConfiguration;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
@@ -39,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * GatehouseServer#close()} closes, store last.
  */
 final class Storage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
   private final ResourceHandler handler;
   private final Registry registry;
@@ -83,7 +89,9 @@ final class Storage {
     table.setBehavior(new GroupResource("apiextensions.k8s.io", "customresourcedefinitions"),
         new CrdBehavior(CelRuleCompiler.DEFAULT));
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(namespaceCache);
-    Registry registry = new Registry(store, options.clock(), lifecycle);
+    PluginSelection plugins = options.admission().selection();
+    Registry registry = new Registry(store, options.clock(),
+        plugins.enables(PluginNames.NAMESPACE_LIFECYCLE) ? lifecycle : (r, ns, name) -> { });
     NamespaceController namespaces = new NamespaceController(registry, table,
         Duration.ofMillis(500));
     namespaces.createDefaults();
@@ -92,6 +100,7 @@ final class Storage {
     namespaces.start();
     Compactor compactor = Compactor.start(store, Duration.ofMinutes(5), 1000);
     BootstrapRbac.reconcile(registry, table);
+    SystemPriorityClassBootstrap.ensure(registry, table);
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
     authorizer.rbac(roles::get);
@@ -114,7 +123,9 @@ final class Storage {
     StoreClusterState cluster = new StoreClusterState(store, namespaceCache, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
-    AdmissionChain admission = new AdmissionChain(podSecurity, policies::get, cluster, authorizer);
+    AdmissionChain admission = AdmissionChain.create(options.admission(), podSecurity,
+        policies::get, cluster, authorizer);
+    logPlugins(plugins, admission);
     // The schemas take a few hundred milliseconds to read: loaded on first use, or by
     // prefetchOpenApi() once the server serves requests, so that start-up does not wait for them.
     CustomResourceOpenApi customOpenApi = new CustomResourceOpenApi(table);
@@ -129,6 +140,20 @@ final class Storage {
     closeables.add(store);
     return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi,
         serviceNetwork);
+  }
+
+  /** Logs the plugins as kube-apiserver does, and those Gatehouse accepts by name only. */
+  private static void logPlugins(PluginSelection plugins, AdmissionChain admission) {
+    LOG.atInfo().setMessage("Loaded " + admission.mutatingNames().size() + " mutating admission "
+        + "controller(s) successfully in the following order: "
+        + String.join(",", admission.mutatingNames()) + ".").log();
+    LOG.atInfo().setMessage("Loaded " + admission.validatingNames().size() + " validating "
+        + "admission controller(s) successfully in the following order: "
+        + String.join(",", admission.validatingNames()) + ".").log();
+    if (!plugins.notEnforced().isEmpty()) {
+      LOG.atInfo().setMessage("Admission plugins enabled by default upstream that Gatehouse does "
+          + "not implement").addKeyValue("plugins", String.join(",", plugins.notEnforced())).log();
+    }
   }
 
   /** The objects the Node authorizer's graph is built from, those the catalog has. */

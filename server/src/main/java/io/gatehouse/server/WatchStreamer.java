@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * them and the watch has been idle for the bookmark interval. History older than the compacted
  * revision ends the stream with an ERROR event (410 Expired, {@code too old resource version: N
  * (C)}). The stream ends at {@code timeoutSeconds}, when the client goes away, or when the server
- * stops. Not thread-safe: one per request.
+ * stops. Changes are decoded, and without a table encoder their lines encoded, once for all
+ * watches by the shared {@link WatchEventCache}. Not thread-safe: one per request.
  */
 final class WatchStreamer implements ResponseStream {
 
@@ -39,11 +40,13 @@ final class WatchStreamer implements ResponseStream {
   private final Duration timeout;
   private final Duration bookmarkInterval;
   private final BooleanSupplier stopping;
-  private final Function<Unstructured, Object> encoder;
+  private final @Nullable Function<Unstructured, Object> encoder;
+  private final WatchEventCache events;
 
   WatchStreamer(KeyValueStore store, StoredResource resource, String namespace, ObjectFilter filter,
       String resourceVersion, boolean bookmarks, Duration timeout, Duration bookmarkInterval,
-      BooleanSupplier stopping, Function<Unstructured, Object> encoder) {
+      BooleanSupplier stopping, @Nullable Function<Unstructured, Object> encoder,
+      WatchEventCache events) {
     this.store = store;
     this.reader = new RegistryReader(store);
     this.resource = resource;
@@ -55,6 +58,7 @@ final class WatchStreamer implements ResponseStream {
     this.bookmarkInterval = bookmarkInterval;
     this.stopping = stopping;
     this.encoder = encoder;
+    this.events = events;
   }
 
   @Override
@@ -65,7 +69,7 @@ final class WatchStreamer implements ResponseStream {
       RegistryReader.Page page = reader.list(resource, namespace,
           new ListQuery(filter, 0, "", "", ""));
       for (Unstructured obj : page.items()) {
-        if (!send(sink, "ADDED", encoder.apply(obj))) {
+        if (!send(sink, "ADDED", encoder == null ? obj.object() : encoder.apply(obj))) {
           return;
         }
       }
@@ -96,26 +100,25 @@ final class WatchStreamer implements ResponseStream {
   private boolean deliver(Sink sink, WatchEvent event, long after) {
     return switch (event) {
       case WatchEvent.Created c -> {
-        Unstructured obj = read(c.kv().value(), c.revision());
-        yield !filter.matches(obj) || send(sink, "ADDED", encoder.apply(obj));
+        WatchEventCache.Decoded d = events.decoded(resource, c);
+        yield !filter.matches(d.object()) || send(sink, "ADDED", d);
       }
       case WatchEvent.Updated u -> {
-        Unstructured obj = read(u.kv().value(), u.revision());
-        Unstructured old = read(u.previous().value(), u.previous().modRevision());
-        boolean now = filter.matches(obj);
-        boolean before = filter.matches(old);
+        WatchEventCache.Decoded d = events.decoded(resource, u);
+        boolean now = filter.matches(d.object());
+        boolean before = d.previous() != null && filter.matches(d.previous());
         if (now && before) {
-          yield send(sink, "MODIFIED", encoder.apply(obj));
+          yield send(sink, "MODIFIED", d);
         } else if (now) {
-          yield send(sink, "ADDED", encoder.apply(obj));
+          yield send(sink, "ADDED", d);
         } else if (before) {
-          yield send(sink, "DELETED", encoder.apply(obj));
+          yield send(sink, "DELETED", d);
         }
         yield true;
       }
-      case WatchEvent.Deleted d -> {
-        Unstructured obj = read(d.previous().value(), d.revision());
-        yield !filter.matches(obj) || send(sink, "DELETED", encoder.apply(obj));
+      case WatchEvent.Deleted del -> {
+        WatchEventCache.Decoded d = events.decoded(resource, del);
+        yield !filter.matches(d.object()) || send(sink, "DELETED", d);
       }
       case WatchEvent.Progress p -> !bookmarks || send(sink, "BOOKMARK", bookmark(p.revision()));
       case WatchEvent.Compacted c -> {
@@ -128,8 +131,10 @@ final class WatchStreamer implements ResponseStream {
     };
   }
 
-  private Unstructured read(byte[] value, long revision) {
-    return Registry.served(resource, ObjectBytes.read(value, revision));
+  /** Sends a stored change: the shared encoded line, or this watch's own encoding (tables). */
+  private boolean send(Sink sink, String type, WatchEventCache.Decoded d) {
+    return encoder == null ? sink.write(d.line(type))
+        : send(sink, type, encoder.apply(d.object().deepCopy()));
   }
 
   private Map<String, Object> bookmark(long revision) {
@@ -141,9 +146,6 @@ final class WatchStreamer implements ResponseStream {
   }
 
   private static boolean send(Sink sink, String type, @Nullable Object object) {
-    Map<String, @Nullable Object> event = new LinkedHashMap<>();
-    event.put("type", type);
-    event.put("object", object);
-    return sink.write(GoJson.encode(event));
+    return sink.write(WatchEventCache.line(type, object));
   }
 }

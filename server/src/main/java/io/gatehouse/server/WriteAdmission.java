@@ -3,9 +3,9 @@ package io.gatehouse.server;
 import java.util.List;
 
 /**
- * Validating admission as the registry sees it: a callback, so that the registry never depends on
- * the admission plugins (kube-apiserver's {@code rest.ValidateObjectFunc}). Implementations are
- * thread-safe.
+ * Admission as the registry sees it: callbacks, so that the registry never depends on the
+ * admission plugins (kube-apiserver's mutating admission before the registry's create and
+ * update, and its {@code rest.ValidateObjectFunc} after). Implementations are thread-safe.
  */
 @FunctionalInterface
 interface WriteAdmission {
@@ -14,7 +14,18 @@ interface WriteAdmission {
   WriteAdmission NONE = request -> List.of();
 
   /**
-   * Returns the warnings for {@code request}, or throws to deny it.
+   * The mutating phase: may change {@code request.object()} in place (the registry's own copy),
+   * before the registry prepares and validates it. Returns the warnings, or throws to deny.
+   * Changes nothing by default.
+   *
+   * @throws io.gatehouse.api.StatusException with the Status the client receives
+   */
+  default List<String> admit(WriteRequest request) {
+    return List.of();
+  }
+
+  /**
+   * The validating phase: returns the warnings for {@code request}, or throws to deny it.
    *
    * @throws io.gatehouse.api.StatusException with the Status the client receives
    */

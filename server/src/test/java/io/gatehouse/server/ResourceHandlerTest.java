@@ -247,6 +247,39 @@ class ResourceHandlerTest {
   }
 
   @Test
+  void watch_twoWatchesOfOneChange_shareTheObjectButEachItsSelection() throws Exception {
+    api.json("POST", CM, "{\"metadata\":{\"name\":\"s\",\"labels\":{\"app\":\"x\"}}}");
+    String rv = api.json("GET", CM, "").bodyText().replaceAll(
+        "(?s).*\"resourceVersion\":\"(\\d+)\".*", "$1");
+    ApiResponse selected = api.json("GET", CM + "?watch=true&labelSelector=app%3Dx&resourceVersion="
+        + rv, "");
+    ApiResponse all = api.json("GET", CM + "?watch=true&resourceVersion=" + rv, "");
+    CompletableFuture<List<String>> selectedEvents = events(selected, 1);
+    CompletableFuture<List<String>> allEvents = events(all, 1);
+    Thread.sleep(200);
+    api.send("PATCH", CM + "/s", "{\"metadata\":{\"labels\":{\"app\":\"y\"}}}",
+        "Content-Type", "application/merge-patch+json");
+
+    String left = selectedEvents.get(10, TimeUnit.SECONDS).get(0);
+    String modified = allEvents.get(10, TimeUnit.SECONDS).get(0);
+    assertThat(left).startsWith("{\"type\":\"DELETED\",\"object\":");
+    assertThat(modified).startsWith("{\"type\":\"MODIFIED\",\"object\":");
+    assertThat(left.substring(left.indexOf("\"object\"")))
+        .isEqualTo(modified.substring(modified.indexOf("\"object\"")))
+        .contains("\"app\":\"y\"");
+  }
+
+  private static CompletableFuture<List<String>> events(ApiResponse watch, int n) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return RestFixture.stream(watch, n);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @Test
   void watch_compactedVersion_endsWithExpiredError() throws Exception {
     api.json("POST", CM, CM_BODY);
     api.json("POST", CM, "{\"metadata\":{\"name\":\"c2\"}}");

@@ -65,6 +65,7 @@ final class PodDefaults {
     Fields.setIfUnset(spec, "securityContext", Fields.object());
     Fields.setIfUnset(spec, "terminationGracePeriodSeconds", 30L);
     Fields.setIfBlank(spec, "schedulerName", "default-scheduler");
+    deprecatedServiceAccount(spec);
     for (Map<String, @Nullable Object> v : Fields.maps(spec, "volumes")) {
       VolumeDefaults.volume(v, features);
     }
@@ -77,6 +78,24 @@ final class PodDefaults {
     Map<String, @Nullable Object> podResources = Fields.map(spec, "resources");
     ResourceLists.round(podResources, "limits");
     ResourceLists.round(podResources, "requests");
+  }
+
+  /**
+   * The v1 conversion of the deprecated {@code serviceAccount} (not a default, but applied with
+   * them on every decode and encode): decoding takes it as {@code serviceAccountName} when that is
+   * empty, encoding writes it equal to {@code serviceAccountName}, so a served PodSpec shows both.
+   */
+  private static void deprecatedServiceAccount(Map<String, @Nullable Object> spec) {
+    String name = Fields.string(spec, "serviceAccountName");
+    if (name.isEmpty()) {
+      name = Fields.string(spec, "serviceAccount");
+    }
+    if (name.isEmpty()) {
+      spec.remove("serviceAccount");
+      return;
+    }
+    spec.put("serviceAccountName", name);
+    spec.put("serviceAccount", name);
   }
 
   /** {@code SetDefaults_Container} and the generated defaults beneath a container. */

@@ -1,4 +1,4 @@
-package io.gatehouse.server;
+package io.gatehouse.admission.pod;
 
 import io.gatehouse.api.Unstructured;
 import java.util.LinkedHashSet;
@@ -10,13 +10,14 @@ import java.util.Set;
  * The Secrets a pod names, as upstream's {@code VisitPodSecretNames}: image pull secrets, secret
  * references in the env and envFrom of (init, ephemeral) containers, and the secret fields of
  * volumes (secret, projected secret, azureFile, cephfs, cinder, flexVolume, rbd, scaleIO, iscsi,
- * storageos, csi). Stateless.
+ * storageos, csi), each name once, in that order; empty names are skipped. Stateless.
  */
-final class PodSecretReferences {
+public final class PodSecretNames {
 
-  private PodSecretReferences() {}
+  private PodSecretNames() {}
 
-  static Set<String> of(Unstructured pod) {
+  /** Returns the names {@code pod} refers to. */
+  public static Set<String> of(Unstructured pod) {
     Set<String> names = new LinkedHashSet<>();
     for (Map<?, ?> ref : maps(pod.get("spec", "imagePullSecrets").orElse(null))) {
       add(names, ref.get("name"));
