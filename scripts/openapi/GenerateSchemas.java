@@ -422,6 +422,13 @@ public final class GenerateSchemas {
         return embedded.fields().get(json);
       }
     }
+    // A few protobuf fields differ from their JSON name in case only (admission webhooks'
+    // "Webhooks"): their markers count all the same.
+    for (Map.Entry<String, ProtoField> e : m.fields().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(json)) {
+        return e.getValue();
+      }
+    }
     return null;
   }
 

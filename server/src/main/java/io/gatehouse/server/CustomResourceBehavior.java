@@ -56,6 +56,11 @@ final class CustomResourceBehavior implements ResourceBehavior {
     return crd;
   }
 
+  /** The served version. */
+  CrdDefinition.Version version() {
+    return version;
+  }
+
   /** The version's scale subresource, or {@code null}. */
   CrdDefinition.@Nullable Scale scale() {
     return version.subresources() == null ? null : version.subresources().scale();

@@ -3,29 +3,49 @@ package io.gatehouse.server;
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
+import io.gatehouse.server.schema.FieldError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of {@code meta.k8s.io/v1 DeleteOptions} the registry honours: preconditions ({@code
- * uid}, {@code resourceVersion}) and {@code dryRun}. {@code gracePeriodSeconds} is irrelevant
- * (nothing runs), {@code propagationPolicy} is validated and accepted but no garbage collector
- * acts on it. Immutable.
+ * uid}, {@code resourceVersion}), {@code dryRun}, and how dependents are garbage collected ({@code
+ * propagationPolicy} and the deprecated {@code orphanDependents}, see {@link
+ * DeletionPropagation}). {@code gracePeriodSeconds} is irrelevant (nothing runs). Immutable.
  *
  * @param uid the uid precondition, or empty
  * @param resourceVersion the resourceVersion precondition, or empty
  * @param dryRun whether nothing is persisted
- * @param propagationPolicy {@code Orphan}, {@code Background}, {@code Foreground} or empty
+ * @param propagationPolicy {@code Orphan}, {@code Background}, {@code Foreground} or empty (nil)
+ * @param orphanDependents the deprecated {@code orphanDependents}, or {@code null} when unset
  */
-record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String propagationPolicy) {
+record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String propagationPolicy,
+    @Nullable Boolean orphanDependents) {
+
+  static final String ORPHAN = "Orphan";
+  static final String BACKGROUND = "Background";
+  static final String FOREGROUND = "Foreground";
 
   static final DeleteOptions DEFAULT = new DeleteOptions("", "", false, "");
 
+  /** Options without {@code orphanDependents}. */
+  DeleteOptions(String uid, String resourceVersion, boolean dryRun, String propagationPolicy) {
+    this(uid, resourceVersion, dryRun, propagationPolicy, null);
+  }
+
+  /** Options with only a propagation policy. */
+  static DeleteOptions propagating(String policy) {
+    return new DeleteOptions("", "", false, policy);
+  }
+
   /**
-   * Reads a {@code DeleteOptions} body (may be null) merged with query parameters.
+   * Reads a {@code DeleteOptions} body (may be null) merged with query parameters, then validates
+   * it as upstream's {@code ValidateDeleteOptions}.
    *
-   * @throws StatusException 400 for an unknown dry-run value or propagation policy
+   * @throws StatusException 400 for an unknown dry-run value; 422 {@code DeleteOptions.meta.k8s.io
+   *     "" is invalid} for an unknown propagation policy or one set with {@code orphanDependents}
    */
   static DeleteOptions of(@Nullable Map<String, @Nullable Object> body, List<String> queryDryRun,
       String queryPolicy) {
@@ -33,6 +53,7 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
     String rv = "";
     List<?> dryRun = queryDryRun;
     String policy = queryPolicy;
+    Boolean orphan = null;
     if (body != null) {
       if (body.get("preconditions") instanceof Map<?, ?> p) {
         uid = p.get("uid") instanceof String s ? s : "";
@@ -44,14 +65,24 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
       if (body.get("propagationPolicy") instanceof String s) {
         policy = s;
       }
+      if (body.get("orphanDependents") instanceof Boolean b) {
+        orphan = b;
+      }
     }
-    if (!policy.isEmpty() && !List.of("Orphan", "Background", "Foreground").contains(policy)) {
-      throw StatusException.badRequest("DeleteOptions.meta.k8s.io \"\" is invalid: "
-          + "propagationPolicy: Unsupported value: \"" + policy
-          + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"");
+    List<FieldError> errors = new ArrayList<>();
+    if (orphan != null && !policy.isEmpty()) {
+      errors.add(FieldError.invalid("propagationPolicy", policy,
+          "orphanDependents and deletionPropagation cannot be both set"));
+    }
+    if (!policy.isEmpty() && !List.of(ORPHAN, BACKGROUND, FOREGROUND).contains(policy)) {
+      errors.add(FieldError.notSupported("propagationPolicy", policy,
+          List.of(FOREGROUND, BACKGROUND, ORPHAN, "nil")));
+    }
+    if (!errors.isEmpty()) {
+      throw SchemaErrors.invalid("meta.k8s.io", "DeleteOptions", "", errors);
     }
     return new DeleteOptions(uid, rv, DryRun.parse(dryRun.stream().map(String::valueOf).toList()),
-        policy);
+        policy, orphan);
   }
 
   /** Throws upstream's precondition conflicts. */

@@ -33,9 +33,13 @@ final class FieldManagement {
     this.clock = clock;
   }
 
-  /** Field management for built-in kinds. */
-  static FieldManagement builtin(Clock clock) {
-    return new FieldManagement(new BuiltinApplySchema(), clock);
+  /**
+   * Field management for the resources of {@code table}: custom resources typed by their CRD's
+   * schema ({@link CustomResourceApplySchema}), the other kinds by {@link BuiltinApplySchema}.
+   */
+  static FieldManagement of(ResourceTable table, Clock clock) {
+    return new FieldManagement(new CustomResourceApplySchema(table::forKind)
+        .or(new BuiltinApplySchema()), clock);
   }
 
   /** The field manager of {@code r}'s endpoint {@code subresource}. */

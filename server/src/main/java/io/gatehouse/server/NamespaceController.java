@@ -26,6 +26,9 @@ final class NamespaceController implements AutoCloseable {
   static final List<String> DEFAULTS = List.of("default", "kube-system", "kube-public",
       "kube-node-lease");
 
+  private static final DeleteOptions BACKGROUND =
+      DeleteOptions.propagating(DeleteOptions.BACKGROUND);
+
   private final Registry registry;
   private final ResourceTable resources;
   private final Duration interval;
@@ -112,7 +115,8 @@ final class NamespaceController implements AutoCloseable {
           continue;
         }
         try {
-          registry.delete(r, name, obj.name(), DeleteOptions.DEFAULT, WriteAdmission.NONE);
+          // Background, as upstream's namespace deleter: no orphan finalizer from a default
+          registry.delete(r, name, obj.name(), BACKGROUND, WriteAdmission.NONE);
         } catch (StatusException e) {
           LOG.atDebug().setMessage("Namespace content delete failed").addKeyValue("namespace", name)
               .addKeyValue("object", obj.name()).addKeyValue("reason", e.getMessage()).log();

@@ -346,7 +346,12 @@ final class Registry {
   /** The result of a delete. */
   record Deleted(Unstructured object, boolean immediately, List<String> warnings) {}
 
-  /** Deletes {@code namespace/name} with upstream's preconditions and finalizer handling. */
+  /**
+   * Deletes {@code namespace/name} with upstream's preconditions and finalizer handling: the
+   * garbage-collection finalizers the options ask for are set first ({@link
+   * DeletionPropagation}); an object left with finalizers is only marked as deleting ({@code
+   * deletionTimestamp}), one without is removed at once.
+   */
   Deleted delete(StoredResource r, String namespace, String name, DeleteOptions options,
       WriteAdmission admission) {
     for (int attempt = 0; ; attempt++) {
@@ -357,26 +362,27 @@ final class Registry {
       String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
       List<String> warnings = admission.validate(new WriteRequest(r, "", "DELETE",
           requestNamespace, name, null, old, options.dryRun()));
-      Unstructured custom = r.behavior() == null
-          || old.metadata().containsKey("deletionTimestamp")
+      boolean deleting = old.metadata().containsKey("deletionTimestamp");
+      Unstructured custom = r.behavior() == null || deleting
           ? null : r.behavior().markForDeletion(old.deepCopy(), now());
-      boolean graceful = !finalizers(old).isEmpty() || ResourceStrategy.isNamespaces(r)
-          || custom != null;
-      if (graceful) {
-        if (old.metadata().containsKey("deletionTimestamp")) {
+      Unstructured marked;
+      if (custom != null) {
+        marked = custom;
+      } else if (ResourceStrategy.isNamespaces(r)) {
+        if (deleting) {
           return new Deleted(old, false, warnings);
         }
-        Unstructured marked = custom != null ? custom : old.deepCopy();
-        Map<String, @Nullable Object> meta = marked.metadataForWrite();
-        if (custom == null) {
-          meta.put("deletionTimestamp", now());
-          meta.put("deletionGracePeriodSeconds", 0L);
-          if (meta.get("generation") instanceof Long g && g > 0) {
-            meta.put("generation", g + 1);
-          }
-        }
-        if (ResourceStrategy.isNamespaces(r)) {
-          ResourceStrategy.child(marked.object(), "status").put("phase", "Terminating");
+        marked = markAsDeleting(old, DeletionPropagation.namespaceFinalizers(finalizers(old),
+            options));
+        ResourceStrategy.child(marked.object(), "status").put("phase", "Terminating");
+      } else {
+        List<String> next = DeletionPropagation.finalizers(r, finalizers(old), options)
+            .orElse(finalizers(old));
+        marked = next.isEmpty() ? null : markAsDeleting(old, next);
+      }
+      if (marked != null) {
+        if (marked.equals(old)) {
+          return new Deleted(old, false, warnings);
         }
         if (options.dryRun()) {
           return new Deleted(marked, false, warnings);
@@ -385,7 +391,7 @@ final class Registry {
         UpdateResult u = store.update(r.key(namespace, name), current.modRevision(),
             ObjectBytes.write(marked));
         if (u instanceof UpdateResult.Updated ok) {
-          meta.put("resourceVersion", Long.toString(ok.kv().modRevision()));
+          marked.metadataForWrite().put("resourceVersion", Long.toString(ok.kv().modRevision()));
           return new Deleted(served(r, marked), false, warnings);
         }
       } else {
@@ -405,6 +411,27 @@ final class Registry {
         throw ApiErrors.modified(r.groupResource(), name);
       }
     }
+  }
+
+  /**
+   * Upstream's {@code markAsDeleting}: a copy of {@code old} with {@code finalizers}, a {@code
+   * deletionTimestamp} (kept when already set), {@code deletionGracePeriodSeconds} 0 and, on the
+   * first deletion, the generation bumped.
+   */
+  private Unstructured markAsDeleting(Unstructured old, List<String> finalizers) {
+    Unstructured marked = old.deepCopy();
+    Map<String, @Nullable Object> meta = marked.metadataForWrite();
+    if (!finalizers.equals(finalizers(old))) {
+      meta.put("finalizers", new ArrayList<Object>(finalizers));
+    }
+    if (!meta.containsKey("deletionTimestamp")) {
+      if (meta.get("generation") instanceof Long g && g > 0) {
+        meta.put("generation", g + 1);
+      }
+      meta.put("deletionTimestamp", now());
+    }
+    meta.put("deletionGracePeriodSeconds", 0L);
+    return marked;
   }
 
   /** Upstream's delete response when the object itself is not returned. */

@@ -89,7 +89,7 @@ final class ResourceHandler {
     this.admission = admission;
     this.stopping = stopping;
     this.bookmarkInterval = bookmarkInterval;
-    this.fields = FieldManagement.builtin(registry.clock());
+    this.fields = FieldManagement.of(resources, registry.clock());
     this.applyPatch = new ApplyPatch(registry, fields, createAuthorizer);
     this.scale = new ScaleHandler(resources, registry, admission);
   }
@@ -335,11 +335,15 @@ final class ResourceHandler {
     if (ResourceStrategy.isNamespaces(r)) {
       NamespaceLifecycle.checkDelete(name);
     }
+    List<String> warnings = new ArrayList<>(DeletionPropagation.warnings(r, options));
     Registry.Deleted d = registry.delete(r, ns, name, options, admit);
+    warnings.addAll(d.warnings());
     Object body = !d.immediately() || ResourceStrategy.isNamespaces(r)
         || r.groupResource().resource().equals("pods")
         ? d.object().object() : Registry.deleteStatus(r.groupResource(), d.object());
-    return withWarnings(ApiResponse.json(200, body), d.warnings());
+    // upstream answers 202 only to the deprecated orphanDependents=false, for compatibility
+    int code = !d.immediately() && Boolean.FALSE.equals(options.orphanDependents()) ? 202 : 200;
+    return withWarnings(ApiResponse.json(code, body), warnings);
   }
 
   private ApiResponse deleteCollection(ApiRequest request, StoredResource r, String ns,
@@ -348,7 +352,7 @@ final class ResourceHandler {
     ListQuery q = listQuery(request, r);
     RegistryReader.Page page = reader.list(r, ns, new ListQuery(q.filter(), 0, "", "", ""));
     List<Object> deleted = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(DeletionPropagation.warnings(r, options));
     for (Unstructured obj : page.items()) {
       try {
         Registry.Deleted d = registry.delete(r, obj.namespace(), obj.name(), options, admit);

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
  * namespaces, namespace deletion), Service networking (cluster IPs, node ports, {@link
  * ServiceNetwork}), the compactor, the CRD controller (custom resources served
- * as their definitions come and go), RBAC over the stored roles and bindings (the
+ * as their definitions come and go), the garbage collector (dependents of deleted owners, {@link
+ * GarbageCollector}), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
  * prevention on writes of roles and bindings ({@link RbacEscalationGuard}) and the admission chain
  * over the stored policies. Built once at start-up; {@link #closeables()} lists what {@link
@@ -120,6 +121,7 @@ final class Storage {
         (crd, version) -> CelObjectRules.of(version.schema()),
         task -> Thread.ofVirtual().start(task));
     crds.start();
+    GarbageCollector garbageCollector = new GarbageCollector(registry, table).start();
     StoreClusterState cluster = new StoreClusterState(store, namespaceCache, table, crds::catalog);
     PodSecurityAdmission podSecurity = PodSecurityAdmission.create(
         podSecurityConfiguration(options), Evaluator.create(), cluster);
@@ -137,6 +139,7 @@ final class Storage {
         Duration.ofMinutes(1), authorizer, new FieldSchemas(() -> openApi.get().definitions()));
     closeables.add(policies);
     closeables.add(crds);
+    closeables.add(garbageCollector);
     closeables.add(store);
     return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi,
         serviceNetwork);

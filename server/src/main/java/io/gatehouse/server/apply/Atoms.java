@@ -3,6 +3,7 @@ package io.gatehouse.server.apply;
 import io.gatehouse.server.apply.SchemaType.ListType;
 import io.gatehouse.server.apply.SchemaType.MapType;
 import io.gatehouse.server.apply.SchemaType.Relationship;
+import io.gatehouse.server.apply.SchemaType.Union;
 import io.gatehouse.server.apply.SchemaType.Untyped;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +38,36 @@ final class Atoms {
 
   /** Returns the scalar, list or map type {@code t} has for {@code value}. */
   static SchemaType resolve(SchemaType t, @Nullable Object value) {
-    if (!(t instanceof Untyped u)) {
-      return t;
+    SchemaType d = deref(t);
+    if (d instanceof Union union) {
+      if (value instanceof List<?>) {
+        return union.list();
+      }
+      return isScalar(value) ? SchemaType.SCALAR : union.map();
+    }
+    if (!(d instanceof Untyped u)) {
+      return d;
     }
     if (value instanceof List<?>) {
       return ATOMIC_LIST;
     }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+    if (isScalar(value)) {
       return SchemaType.SCALAR;
     }
     return mapOf(u);
+  }
+
+  private static boolean isScalar(@Nullable Object value) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean;
+  }
+
+  /** Returns the type a named type stands for ({@code t} itself for other types). */
+  static SchemaType deref(SchemaType t) {
+    SchemaType d = t;
+    while (d instanceof SchemaType.Named n) {
+      d = n.target();
+    }
+    return d;
   }
 
   private static SchemaType mapOf(Untyped u) {
@@ -58,17 +79,25 @@ final class Atoms {
   }
 
   /** Returns the map side of {@code t} (for schema-only walks), or null. */
-  static @Nullable MapType mapAtom(@Nullable SchemaType t) {
+  static @Nullable MapType mapAtom(@Nullable SchemaType type) {
+    SchemaType t = type == null ? null : deref(type);
     if (t instanceof MapType m) {
       return m;
+    }
+    if (t instanceof Union u) {
+      return u.map();
     }
     return t instanceof Untyped u ? (MapType) mapOf(u) : null;
   }
 
   /** Returns the list side of {@code t} (for schema-only walks), or null. */
-  static @Nullable ListType listAtom(@Nullable SchemaType t) {
+  static @Nullable ListType listAtom(@Nullable SchemaType type) {
+    SchemaType t = type == null ? null : deref(type);
     if (t instanceof ListType l) {
       return l;
+    }
+    if (t instanceof Union u) {
+      return u.list();
     }
     return t instanceof Untyped ? (ListType) ATOMIC_LIST : null;
   }

@@ -44,8 +44,23 @@ public final class BuiltinApplySchema implements ApplySchema {
       "volumeMounts", keyed(OPEN, "mountPath", ""),
       "volumeDevices", keyed(OPEN, "devicePath", "")), "resources");
   private static final SchemaType WITH_SECRET_REF = openStruct(Map.of("secretRef", ATOMIC));
+  private static final SchemaType VOLUME_RESOURCES = openStruct(Map.of("limits", STRINGS,
+      "requests", STRINGS));
   private static final SchemaType PVC_SPEC = openStruct(Map.of("selector", ATOMIC,
-      "dataSource", ATOMIC, "resources", RESOURCES), "resources");
+      "dataSource", ATOMIC, "resources", VOLUME_RESOURCES), "resources");
+  private static final SchemaType PV_SPEC = openStruct(Map.ofEntries(
+      Map.entry("capacity", STRINGS), Map.entry("claimRef", ATOMIC),
+      Map.entry("nodeAffinity", openStruct(Map.of("required", ATOMIC))),
+      Map.entry("csi", openStruct(Map.of("volumeAttributes", STRINGS,
+          "controllerExpandSecretRef", ATOMIC, "controllerPublishSecretRef", ATOMIC,
+          "nodeExpandSecretRef", ATOMIC, "nodePublishSecretRef", ATOMIC,
+          "nodeStageSecretRef", ATOMIC))),
+      Map.entry("flexVolume", openStruct(Map.of("options", STRINGS, "secretRef", ATOMIC))),
+      Map.entry("rbd", WITH_SECRET_REF), Map.entry("cephfs", WITH_SECRET_REF),
+      Map.entry("iscsi", WITH_SECRET_REF), Map.entry("scaleIO", WITH_SECRET_REF),
+      Map.entry("storageos", WITH_SECRET_REF), Map.entry("cinder", WITH_SECRET_REF)));
+  /** A user's {@code extra}: a map of string lists (atomic). */
+  private static final SchemaType EXTRA = map(SchemaType.atomicList(SCALAR));
   private static final SchemaType VOLUME = openStruct(Map.ofEntries(
       Map.entry("csi", openStruct(Map.of("volumeAttributes", STRINGS,
           "nodePublishSecretRef", ATOMIC))),
@@ -137,15 +152,45 @@ public final class BuiltinApplySchema implements ApplySchema {
     }
     m.put("admissionregistration.k8s.io/ValidatingAdmissionPolicy", kind(Map.of("spec",
         openStruct(Map.of("paramKind", ATOMIC, "matchConstraints", ATOMIC,
-            "matchConditions", keyed(OPEN, "name", ""))), "status", WORKLOAD_STATUS)));
+            "matchConditions", keyed(OPEN, "name", ""), "variables", keyed(ATOMIC, "name", ""))),
+        "status", WORKLOAD_STATUS)));
     m.put("admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", kind(Map.of("spec",
         openStruct(Map.of("paramRef", ATOMIC, "matchResources", ATOMIC,
             "validationActions", set())))));
     m.put("apiextensions.k8s.io/CustomResourceDefinition", kind(Map.of("status",
         WORKLOAD_STATUS)));
+    m.put("/PersistentVolume", kind(Map.of("spec", PV_SPEC)));
+    m.put("/ComponentStatus", kind(Map.of("conditions", CONDITIONS), NO_SPEC));
+    m.put("/Binding", kind(Map.of("target", ATOMIC), NO_SPEC));
+    for (String k : List.of("SubjectAccessReview", "LocalSubjectAccessReview")) {
+      m.put("authorization.k8s.io/" + k, kind(Map.of("spec", openStruct(Map.of(
+          "extra", EXTRA)))));
+    }
+    m.put("authentication.k8s.io/TokenReview", kind(Map.of("status", openStruct(Map.of(
+        "user", openStruct(Map.of("extra", EXTRA)))))));
+    m.put("authentication.k8s.io/SelfSubjectReview", kind(Map.of("status", openStruct(Map.of(
+        "userInfo", openStruct(Map.of("extra", EXTRA)))))));
+    m.put("certificates.k8s.io/CertificateSigningRequest", kind(Map.of("spec",
+        openStruct(Map.of("extra", EXTRA)), "status", WORKLOAD_STATUS)));
+    for (String k : List.of("FlowSchema", "PriorityLevelConfiguration")) {
+      m.put("flowcontrol.apiserver.k8s.io/" + k, kind(Map.of("status", openStruct(Map.of(
+          "conditions", listMap(OPEN, List.of("type"), Map.of()))))));
+    }
+    m.put("networking.k8s.io/ServiceCIDR", kind(Map.of("status", WORKLOAD_STATUS)));
+    m.put("networking.k8s.io/Ingress", kind(Map.of("spec", openStruct(Map.of(
+        "defaultBackend", openStruct(Map.of("resource", ATOMIC)))))));
+    m.put("node.k8s.io/RuntimeClass", kind(Map.of("overhead", openStruct(Map.of(
+        "podFixed", STRINGS)), "scheduling", openStruct(Map.of(
+        "nodeSelector", atomicMap(SCALAR)))), NO_SPEC));
+    m.put("storage.k8s.io/CSIDriver", kind(Map.of("spec", openStruct(Map.of(
+        "volumeLifecycleModes", set())))));
+    m.put("storage.k8s.io/CSINode", kind(Map.of("spec", openStruct(Map.of(
+        "drivers", keyed(OPEN, "name", ""))))));
+    m.put("storage.k8s.io/CSIStorageCapacity", kind(Map.of("nodeTopology", ATOMIC), NO_SPEC));
     m.put("storage.k8s.io/StorageClass", kind(Map.of("parameters", STRINGS), NO_SPEC));
-    m.put("storage.k8s.io/VolumeAttachment", kind(Map.of("status", openStruct(Map.of(
-        "attachmentMetadata", STRINGS)))));
+    m.put("storage.k8s.io/VolumeAttachment", kind(Map.of("spec", openStruct(Map.of(
+        "source", openStruct(Map.of("inlineVolumeSpec", PV_SPEC)))),
+        "status", openStruct(Map.of("attachmentMetadata", STRINGS)))));
     m.put("events.k8s.io/Event", kind(Map.of("regarding", ATOMIC, "related", ATOMIC), "regarding"));
     return Map.copyOf(m);
   }

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * list that is atomic, associative (a map keyed by fields, or a set of scalars) or granular by
  * index, a map or struct that is granular or atomic, or an untyped value whose shape is taken from
  * the value itself. Schemas for custom resources are built from these types (OpenAPI {@code
- * x-kubernetes-list-type}, {@code x-kubernetes-list-map-keys}, {@code x-kubernetes-map-type}).
- * Immutable.
+ * x-kubernetes-list-type}, {@code x-kubernetes-list-map-keys}, {@code x-kubernetes-map-type}) by
+ * {@link OpenApiTypes}, which also needs a value that is a scalar, list or map at once ({@link
+ * Union}) and named types that may be recursive ({@link Named}). Immutable (a {@link Named} is
+ * bound once, before it is published).
  */
 public sealed interface SchemaType {
 
@@ -102,6 +104,81 @@ public sealed interface SchemaType {
 
   /** A value typed by its own shape. */
   record Untyped(UntypedKind kind) implements SchemaType {}
+
+  /**
+   * A value that may be a scalar, a list of type {@code list} or a map of type {@code map}
+   * (upstream's atom with all three parts: an OpenAPI schema without {@code type}); null and
+   * missing values count as maps.
+   */
+  record Union(ListType list, MapType map) implements SchemaType {}
+
+  /**
+   * A named type (an OpenAPI definition), possibly with its map relationship overridden ({@code
+   * x-kubernetes-map-type} beside a {@code $ref}). Bound to its definition's type once that is
+   * converted, which lets definitions refer to themselves. Equal only to itself.
+   */
+  final class Named implements SchemaType {
+    private final String name;
+    private final @Nullable Named base;
+    private final @Nullable Relationship mapRelationship;
+    private volatile @Nullable SchemaType target;
+
+    /** An unbound type called {@code name}; {@link #bind} it before use. */
+    Named(String name) {
+      this.name = name;
+      this.base = null;
+      this.mapRelationship = null;
+    }
+
+    /** {@code base} with its map relationship replaced by {@code mapRelationship}. */
+    Named(Named base, Relationship mapRelationship) {
+      this.name = base.name;
+      this.base = base;
+      this.mapRelationship = mapRelationship;
+    }
+
+    /** The definition's name. */
+    public String name() {
+      return name;
+    }
+
+    void bind(SchemaType type) {
+      if (base != null || target != null) {
+        throw new IllegalStateException("type " + name + " is already bound");
+      }
+      target = type;
+    }
+
+    /** Returns the type this name stands for. */
+    SchemaType target() {
+      SchemaType t = target;
+      if (t != null) {
+        return t;
+      }
+      if (base == null) {
+        throw new IllegalStateException("type " + name + " is not bound");
+      }
+      t = base.target();
+      if (t instanceof MapType m) {
+        t = withRelationship(m, mapRelationship);
+      } else if (t instanceof Union u) {
+        t = new Union(u.list(), withRelationship(u.map(), mapRelationship));
+      }
+      target = t;
+      return t;
+    }
+
+    private static MapType withRelationship(MapType m, @Nullable Relationship r) {
+      return new MapType(m.fields(), m.elementType(), r == null ? m.relationship() : r, m.open(),
+          m.present());
+    }
+
+    @Override
+    public String toString() {
+      return mapRelationship == null ? "Named[" + name + "]"
+          : "Named[" + name + ", " + mapRelationship + "]";
+    }
+  }
 
   /** The scalar type. */
   SchemaType SCALAR = new Scalar();

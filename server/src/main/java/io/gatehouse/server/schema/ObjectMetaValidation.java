@@ -149,12 +149,31 @@ public final class ObjectMetaValidation {
         errs.add(FieldError.tooLong(annotationsPath, TOTAL_ANNOTATION_SIZE));
       }
     }
-    errs.addAll(ownerReferences(meta, Path.child(path, "ownerReferences")));
+    errs.addAll(references(meta, path));
+    return errs;
+  }
+
+  /**
+   * The checks of {@code ValidateObjectMetaAccessor} that every resource shares and that need no
+   * schema: {@code ownerReferences} ({@code ValidateOwnerReferences}) and {@code finalizers}
+   * ({@code ValidateFinalizers}: qualified names, not both {@code orphan} and {@code
+   * foregroundDeletion}) of {@code meta}, at {@code path}.
+   */
+  public static List<FieldError> references(Map<String, ?> meta, String path) {
+    List<FieldError> errs = new ArrayList<>(ownerReferences(meta,
+        Path.child(path, "ownerReferences")));
     String finalizersPath = Path.child(path, "finalizers");
-    for (String f : strings(meta, "finalizers")) {
+    List<String> finalizers = strings(meta, "finalizers");
+    for (String f : finalizers) {
       for (String msg : NameValidation.isQualifiedName(f)) {
         errs.add(FieldError.invalid(finalizersPath, f, msg));
       }
+    }
+    if (finalizers.contains("orphan") && finalizers.contains("foregroundDeletion")) {
+      String shown = "[]string{" + String.join(", ",
+          finalizers.stream().map(io.gatehouse.api.GoQuote::quote).toList()) + "}";
+      errs.add(FieldError.invalid(finalizersPath, new GoText.Raw(shown),
+          "finalizer orphan and foregroundDeletion cannot be both set"));
     }
     return errs;
   }
