@@ -6,6 +6,7 @@ import io.gatehouse.server.AdmissionOptions;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.ServiceAccountOptions;
+import io.gatehouse.server.ServiceNetworkOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,6 +150,22 @@ final class ServerCommand implements Callable<Integer> {
           + "invalid, and then deleted after the same period again (Go duration, default 8760h).")
   String legacyServiceAccountTokenCleanUpPeriod;
 
+  @Option(names = "--service-cluster-ip-range", paramLabel = "CIDR",
+      description = "The IPv4 range Services' cluster IPs are allocated from; its first IP is the "
+          + "kubernetes Service's. Default: " + ServiceNetworkOptions.DEFAULT_CLUSTER_IP_RANGE + ".")
+  String serviceClusterIpRange;
+
+  @Option(names = "--service-node-port-range", paramLabel = "RANGE",
+      defaultValue = ServiceNetworkOptions.DEFAULT_NODE_PORT_RANGE,
+      description = "The ports NodePort and LoadBalancer Services' node ports are allocated from "
+          + "(low-high, inclusive). Default: ${DEFAULT-VALUE}.")
+  String serviceNodePortRange;
+
+  @Option(names = "--advertise-address", paramLabel = "ADDR",
+      description = "The IP the kubernetes Service's Endpoints point at. Default: the bind "
+          + "address (127.0.0.1 when binding every address).")
+  String advertiseAddress;
+
   @Override
   public Integer call() throws InterruptedException {
     // The handlers come first: the kubeconfig (and its log line) appear before start returns, and a
@@ -220,6 +237,8 @@ final class ServerCommand implements Callable<Integer> {
         Optional.ofNullable(serviceAccountJwksUri), serviceAccountExtendTokenExpiration,
         duration("--legacy-service-account-token-clean-up-period",
             legacyServiceAccountTokenCleanUpPeriod)));
+    b.serviceNetwork(new ServiceNetworkOptions(Optional.ofNullable(serviceClusterIpRange),
+        serviceNodePortRange, Optional.ofNullable(advertiseAddress)));
     return b.build();
   }
 

@@ -40,6 +40,8 @@ final class ApiErrors {
         case "FieldValueInvalid" -> "Invalid value";
         case "FieldValueForbidden" -> "Forbidden";
         case "FieldValueTooLong" -> "Too long";
+        case "FieldValueNotSupported" -> "Unsupported value";
+        case "FieldValueDuplicate" -> "Duplicate value";
         default -> type;
       };
       return detail.isEmpty() ? prefix : prefix + ": " + detail;

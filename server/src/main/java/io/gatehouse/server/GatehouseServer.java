@@ -158,6 +158,8 @@ public final class GatehouseServer implements AutoCloseable {
     routes.set(reviews.in(new MetricsEndpoint(authorizer::metrics)
         .in(identity.oidc(api, host + ":" + port))));
     authorizer.startReloading();
+    KubernetesServiceController kubernetesService = storage.serviceNetwork().controller(bind, port);
+    kubernetesService.start();
 
     Path kubeconfig = options.kubeconfigPath();
     Pem.write(kubeconfig, Kubeconfig.admin(url, servingTrust, admin), true);
@@ -167,7 +169,7 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    List<AutoCloseable> closeables = new ArrayList<>(List.of(authorizer));
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(kubernetesService, authorizer));
     closeables.addAll(identity.closeables());
     closeables.add(rootCaPublisher);
     closeables.addAll(storage.closeables());

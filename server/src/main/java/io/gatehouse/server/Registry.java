@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * Objects are defaulted as kube-apiserver does ({@link Defaulter}): every create and update body
  * (after a patch is applied) before the strategy and admission see it, and every object read from
  * the store (upstream defaults on decoding from etcd), so objects stored before a default existed
- * are served with it. Thread-safe.
+ * are served with it. A resource's {@link StoreHooks} (Services: IP families, cluster IPs and node
+ * ports) reserve what a create or update needs before validating admission and are told whether
+ * the write happened; they free what a deleted object held. Thread-safe.
  */
 final class Registry {
 
@@ -45,6 +48,8 @@ final class Registry {
   private final Clock clock;
   private final NamespaceCheck namespaces;
   private final UnaryOperator<String> names;
+  private final Map<GroupResource, StoreHooks> hooks = new ConcurrentHashMap<>(
+      Map.of(ResourceStrategy.SERVICES, ServiceIpFamilies.HOOKS));
 
   /** Whether a namespace accepts new objects; throws the upstream error when it does not. */
   @FunctionalInterface
@@ -67,6 +72,16 @@ final class Registry {
 
   KeyValueStore store() {
     return store;
+  }
+
+  /** Gives the built-in resource {@code gr} its {@link StoreHooks} (replacing any it had). */
+  void setHooks(GroupResource gr, StoreHooks h) {
+    hooks.put(gr, h);
+  }
+
+  private StoreHooks hooks(StoredResource r) {
+    return r.behavior() == null ? hooks.getOrDefault(r.groupResource(), StoreHooks.NONE)
+        : StoreHooks.NONE;
   }
 
   /** The clock of server-set times. */
@@ -155,23 +170,31 @@ final class Registry {
       behavior.prepareForCreate(obj);
       strategyWarnings = behavior.validateCreate(obj);
     }
-    List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
-        admission.validate(new WriteRequest(r, "", "CREATE", namespace, obj.name(), obj, null,
-            dryRun)));
-    stored(r, obj);
-    if (dryRun) {
-      return new Written(served(r, obj), warnings);
-    }
-    CreateResult result = store.create(r.key(namespace, obj.name()), ObjectBytes.write(obj));
-    return switch (result) {
-      case CreateResult.Created c -> {
-        meta.put("resourceVersion", Long.toString(c.kv().modRevision()));
-        yield new Written(served(r, obj), warnings);
+    StoreHooks.Finish finish = hooks(r).beginCreate(obj, dryRun);
+    boolean success = false;
+    try {
+      List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
+          admission.validate(new WriteRequest(r, "", "CREATE", namespace, obj.name(), obj, null,
+              dryRun)));
+      stored(r, obj);
+      if (dryRun) {
+        success = true;
+        return new Written(served(r, obj), warnings);
       }
-      case CreateResult.KeyExists e -> throw generated
-          ? new GeneratedNameTaken(obj.name())
-          : ApiErrors.alreadyExists(r.groupResource(), obj.name());
-    };
+      CreateResult result = store.create(r.key(namespace, obj.name()), ObjectBytes.write(obj));
+      return switch (result) {
+        case CreateResult.Created c -> {
+          meta.put("resourceVersion", Long.toString(c.kv().modRevision()));
+          success = true;
+          yield new Written(served(r, obj), warnings);
+        }
+        case CreateResult.KeyExists e -> throw generated
+            ? new GeneratedNameTaken(obj.name())
+            : ApiErrors.alreadyExists(r.groupResource(), obj.name());
+      };
+    } finally {
+      finish.finish(success);
+    }
   }
 
   /**
@@ -198,40 +221,53 @@ final class Registry {
         throw ApiErrors.modified(r.groupResource(), name);
       }
       prepareForUpdate(r, subresource, updated, old);
-      List<String> strategyWarnings = List.of();
-      if (r.behavior() == null) {
-        ObjectValidation.validateUpdate(r, updated, old);
-      } else {
-        strategyWarnings = r.behavior().validateUpdate(subresource, updated, old);
-      }
-      List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
-          admission.validate(new WriteRequest(r, subresource, "UPDATE", requestNamespace, name,
-              updated, old, dryRun)));
-      updated.metadataForWrite().put("resourceVersion", Long.toString(current.modRevision()));
-      if (updated.equals(old)) {
-        return new Written(old, warnings);
-      }
-      if (dryRun) {
-        return new Written(updated, warnings);
-      }
-      stored(r, updated);
-      boolean finished = updated.metadata().containsKey("deletionTimestamp")
-          && finalizers(updated).isEmpty() && !ResourceStrategy.isNamespaces(r);
-      if (finished) {
-        DeleteResult d = store.delete(r.key(namespace, name), current.modRevision());
-        if (d instanceof DeleteResult.Deleted) {
-          return new Written(served(r, updated), warnings);
+      StoreHooks.Finish finish = subresource.isEmpty()
+          ? hooks(r).beginUpdate(updated, old, dryRun) : StoreHooks.Finish.NOTHING;
+      boolean success = false;
+      try {
+        List<String> strategyWarnings = List.of();
+        if (r.behavior() == null) {
+          ObjectValidation.validateUpdate(r, updated, old);
+        } else {
+          strategyWarnings = r.behavior().validateUpdate(subresource, updated, old);
         }
-      } else {
-        UpdateResult u = store.update(r.key(namespace, name), current.modRevision(),
-            ObjectBytes.write(updated));
-        if (u instanceof UpdateResult.Updated ok) {
-          updated.metadataForWrite().put("resourceVersion", Long.toString(ok.kv().modRevision()));
-          return new Written(served(r, updated), warnings);
+        List<String> warnings = concat(concat(mutationWarnings, strategyWarnings),
+            admission.validate(new WriteRequest(r, subresource, "UPDATE", requestNamespace, name,
+                updated, old, dryRun)));
+        updated.metadataForWrite().put("resourceVersion", Long.toString(current.modRevision()));
+        if (updated.equals(old)) {
+          success = true;
+          return new Written(old, warnings);
         }
-        if (u instanceof UpdateResult.NotFound) {
-          throw ApiErrors.notFound(r.groupResource(), name);
+        if (dryRun) {
+          success = true;
+          return new Written(updated, warnings);
         }
+        stored(r, updated);
+        boolean finished = updated.metadata().containsKey("deletionTimestamp")
+            && finalizers(updated).isEmpty() && !ResourceStrategy.isNamespaces(r);
+        if (finished) {
+          DeleteResult d = store.delete(r.key(namespace, name), current.modRevision());
+          if (d instanceof DeleteResult.Deleted) {
+            success = true;
+            hooks(r).afterDelete(updated, false);
+            return new Written(served(r, updated), warnings);
+          }
+        } else {
+          UpdateResult u = store.update(r.key(namespace, name), current.modRevision(),
+              ObjectBytes.write(updated));
+          if (u instanceof UpdateResult.Updated ok) {
+            updated.metadataForWrite().put("resourceVersion",
+                Long.toString(ok.kv().modRevision()));
+            success = true;
+            return new Written(served(r, updated), warnings);
+          }
+          if (u instanceof UpdateResult.NotFound) {
+            throw ApiErrors.notFound(r.groupResource(), name);
+          }
+        }
+      } finally {
+        finish.finish(success);
       }
       if (!rv.isEmpty() || attempt >= MAX_RETRIES) {
         throw ApiErrors.modified(r.groupResource(), name);
@@ -287,9 +323,6 @@ final class Registry {
       meta.put("generation", generation(old) + 1);
     }
     ResourceStrategy.enforceNamespaceLabel(r, updated);
-    if (!subresource.equals("status")) {
-      ResourceStrategy.prepareForUpdate(r, updated, old);
-    }
   }
 
   /**
@@ -367,6 +400,7 @@ final class Registry {
         }
         DeleteResult d = store.delete(r.key(namespace, name), current.modRevision());
         if (d instanceof DeleteResult.Deleted) {
+          hooks(r).afterDelete(old, false);
           return new Deleted(old, true, warnings);
         }
         if (d instanceof DeleteResult.NotFound) {

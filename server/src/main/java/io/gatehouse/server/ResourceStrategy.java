@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * metadata.generation} is tracked, what a create resets ({@code status} of resources with a status
  * subresource; Pods start {@code Pending} with their QoS class, Namespaces {@code Active} with the
  * {@code kubernetes} finalizer) and the {@code kubernetes.io/metadata.name} label every Namespace
- * carries; a Job's generated selector ({@link JobSelector}) and a Service's IP families ({@link
- * ServiceIpFamilies}). API defaulting of typed fields (e.g. a Pod's {@code restartPolicy}) happens
+ * carries; a Job's generated selector ({@link JobSelector}). A Service's IP families and
+ * allocations are its {@link StoreHooks}' ({@link ServiceIpFamilies}, {@link ServiceAllocation}).
+ * API defaulting of typed fields (e.g. a Pod's {@code restartPolicy}) happens
  * before, in {@link Registry}. Stateless.
  */
 final class ResourceStrategy {
@@ -32,7 +33,7 @@ final class ResourceStrategy {
       new GroupResource("", "pods"), new GroupResource("", "replicationcontrollers"),
       new GroupResource("networking.k8s.io", "ingresses"),
       new GroupResource("networking.k8s.io", "networkpolicies"));
-  private static final GroupResource SERVICES = new GroupResource("", "services");
+  static final GroupResource SERVICES = new GroupResource("", "services");
   private static final Set<String> PATH_SEGMENT_NAMES = Set.of("rbac.authorization.k8s.io");
 
   private ResourceStrategy() {}
@@ -96,8 +97,6 @@ final class ResourceStrategy {
       o.put("status", status);
     } else if (gr.equals(new GroupResource("batch", "jobs"))) {
       JobSelector.generate(obj);
-    } else if (gr.equals(SERVICES)) {
-      ServiceIpFamilies.initialize(obj, null);
     } else if (gr.equals(new GroupResource("", "pods"))) {
       Map<String, Object> status = new LinkedHashMap<>();
       status.put("phase", "Pending");
@@ -105,13 +104,6 @@ final class ResourceStrategy {
       o.put("status", status);
     }
     enforceNamespaceLabel(r, obj);
-  }
-
-  /** What an update of the main resource (not a subresource) prepares besides the generic rules. */
-  static void prepareForUpdate(StoredResource r, Unstructured updated, Unstructured old) {
-    if (r.groupResource().equals(SERVICES)) {
-      ServiceIpFamilies.initialize(updated, old);
-    }
   }
 
   /** Every Namespace carries {@code kubernetes.io/metadata.name=<name>} (upstream's defaulting). */

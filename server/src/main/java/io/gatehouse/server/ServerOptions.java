@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param authorizationConfigPollInterval how often the configuration file is read again even
  *     without a file-system event (one minute by default)
  * @param serviceAccounts the service-account token flags
+ * @param serviceNetwork the Service IP and node port ranges and the advertised address
  * @param admission the admission plugin flags ({@code --enable-admission-plugins} …)
  * @param projectVersion Gatehouse's version, reported in {@code /version}
  * @param clock the clock for certificates
@@ -54,6 +55,7 @@ public record ServerOptions(
     Optional<List<String>> authorizationModes,
     Duration authorizationConfigPollInterval,
     ServiceAccountOptions serviceAccounts,
+    ServiceNetworkOptions serviceNetwork,
     AdmissionOptions admission,
     String projectVersion,
     Clock clock) {
@@ -116,6 +118,7 @@ public record ServerOptions(
     private Optional<List<String>> authorizationModes = Optional.empty();
     private Duration authorizationConfigPollInterval = Duration.ofMinutes(1);
     private ServiceAccountOptions serviceAccounts = ServiceAccountOptions.DEFAULT;
+    private ServiceNetworkOptions serviceNetwork = ServiceNetworkOptions.DEFAULT;
     private AdmissionOptions admission = AdmissionOptions.DEFAULT;
     private String projectVersion = "dev";
     private Clock clock = Clock.systemUTC();
@@ -213,6 +216,12 @@ public record ServerOptions(
       return this;
     }
 
+    /** Sets the Service network flags. */
+    public Builder serviceNetwork(ServiceNetworkOptions v) {
+      serviceNetwork = v;
+      return this;
+    }
+
     /** Sets the admission plugin flags. */
     public Builder admission(AdmissionOptions v) {
       admission = v;
@@ -240,7 +249,7 @@ public record ServerOptions(
       return new ServerOptions(dataDir, securePort, bindAddress, kubeconfigOut, tlsCertFile,
           tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, admissionControlConfigFile,
           authorizationConfig, authorizationModes, authorizationConfigPollInterval,
-          serviceAccounts, admission, projectVersion, clock);
+          serviceAccounts, serviceNetwork, admission, projectVersion, clock);
     }
   }
 }

@@ -14,12 +14,27 @@ import org.jspecify.annotations.Nullable;
  * headless service without selector and SingleStack otherwise; {@code ipFamilies} is inferred from
  * IPv4 cluster IPs, else IPv4 (plus IPv6 for a headless, selectorless, non-SingleStack service,
  * which upstream allows even on a single-stack cluster). ExternalName services are left alone.
- * Allocation of cluster IPs and node ports, and the errors for families the cluster lacks, are not
- * implemented. Stateless.
+ * {@link #HOOKS} applies this on every create and update where cluster IPs are not allocated;
+ * with allocation, {@link ServiceAllocation} calls it after its checks. Stateless.
  */
 final class ServiceIpFamilies {
 
   private static final String NONE = "None";
+
+  /** The Service hooks of a registry without allocators: IP family defaulting only. */
+  static final StoreHooks HOOKS = new StoreHooks() {
+    @Override
+    public Finish beginCreate(Unstructured obj, boolean dryRun) {
+      initialize(obj, null);
+      return Finish.NOTHING;
+    }
+
+    @Override
+    public Finish beginUpdate(Unstructured obj, Unstructured old, boolean dryRun) {
+      initialize(obj, old);
+      return Finish.NOTHING;
+    }
+  };
 
   private ServiceIpFamilies() {}
 

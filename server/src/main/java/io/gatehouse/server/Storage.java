@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The storage-backed part of the server, wired together: the SQLite store under {@code
  * <data-dir>/db/state.db}, the registry and its REST handlers, the namespace controller (default
- * namespaces, namespace deletion), the compactor, the CRD controller (custom resources served
+ * namespaces, namespace deletion), Service networking (cluster IPs, node ports, {@link
+ * ServiceNetwork}), the compactor, the CRD controller (custom resources served
  * as their definitions come and go), the garbage collector (dependents of deleted owners, {@link
  * GarbageCollector}), RBAC over the stored roles and bindings (the
  * bootstrap policy reconciled into them at every start, {@link BootstrapRbac}), RBAC escalation
@@ -52,9 +53,12 @@ final class Storage {
   private final CrdController crds;
   private final List<AutoCloseable> closeables;
   private final Supplier<OpenApiService> openApi;
+  private final ServiceNetwork serviceNetwork;
 
   private Storage(ResourceHandler handler, Registry registry, ResourceTable resources,
-      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi) {
+      CrdController crds, List<AutoCloseable> closeables, Supplier<OpenApiService> openApi,
+      ServiceNetwork serviceNetwork) {
+    this.serviceNetwork = serviceNetwork;
     this.handler = handler;
     this.registry = registry;
     this.resources = resources;
@@ -92,6 +96,8 @@ final class Storage {
     NamespaceController namespaces = new NamespaceController(registry, table,
         Duration.ofMillis(500));
     namespaces.createDefaults();
+    ServiceNetwork serviceNetwork = ServiceNetwork.open(registry, table, options.serviceNetwork(),
+        options.clock());
     namespaces.start();
     Compactor compactor = Compactor.start(store, Duration.ofMinutes(5), 1000);
     BootstrapRbac.reconcile(registry, table);
@@ -135,7 +141,8 @@ final class Storage {
     closeables.add(crds);
     closeables.add(garbageCollector);
     closeables.add(store);
-    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi);
+    return new Storage(handler, registry, table, crds, List.copyOf(closeables), openApi,
+        serviceNetwork);
   }
 
   /** Logs the plugins as kube-apiserver does, and those Gatehouse accepts by name only. */
@@ -215,6 +222,11 @@ final class Storage {
   /** Calls {@code listener} with the served catalog now and whenever custom resources change. */
   void onCatalogChange(java.util.function.Consumer<ResourceCatalog> listener) {
     crds.onCatalogChange(listener);
+  }
+
+  /** Cluster IP and node port allocation, and the {@code kubernetes} Service. */
+  ServiceNetwork serviceNetwork() {
+    return serviceNetwork;
   }
 
   ResourceHandler handler() {

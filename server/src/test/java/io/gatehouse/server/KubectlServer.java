@@ -66,6 +66,7 @@ public final class KubectlServer implements BeforeAllCallback, AfterAllCallback 
   private final List<StaticToken> tokens;
   private final Setup setup;
   private Path dir;
+  private ServerOptions options;
   private GatehouseServer server;
 
   private KubectlServer(List<StaticToken> tokens, Setup setup) {
@@ -91,7 +92,18 @@ public final class KubectlServer implements BeforeAllCallback, AfterAllCallback 
       options.tokenAuthFile(file);
     }
     setup.configure(dir, options);
-    server = GatehouseServer.start(options.build());
+    this.options = options.build();
+    server = GatehouseServer.start(this.options);
+  }
+
+  /**
+   * Stops the server and starts it again with the same options and data directory (a new port and
+   * kubeconfig), for tests of what survives a restart.
+   */
+  public void restart() {
+    server().close();
+    server = null;
+    server = GatehouseServer.start(options);
   }
 
   @Override

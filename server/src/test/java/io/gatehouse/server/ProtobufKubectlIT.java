@@ -147,8 +147,8 @@ class ProtobufKubectlIT {
             Map.of("/spec/ports/0/targetPort", "8080", "/spec/type", "\"ClusterIP\"")),
         of("service headless", "create service clusterip svc2 --clusterip=None", "service",
             "svc2", Map.of("/spec/clusterIP", "\"None\"")),
-        of("service nodeport", "create service nodeport svc3 --tcp=80:http --node-port=30080",
-            "service", "svc3", Map.of("/spec/ports/0/nodePort", "30080",
+        of("service nodeport", "create service nodeport svc3 --tcp=80:http --node-port=NODEPORT",
+            "service", "svc3", Map.of("/spec/ports/0/nodePort", "NODEPORT",
                 "/spec/ports/0/targetPort", "\"http\"")),
         of("service loadbalancer", "create service loadbalancer svc4 --tcp=443:8443",
             "service", "svc4", Map.of("/spec/type", "\"LoadBalancer\"")),
@@ -213,7 +213,8 @@ class ProtobufKubectlIT {
 
   private static String substitute(String s, Kubectl k) {
     return s.replace("DATA/", server.dataDir() + "/").replace("DIR/", server.dir() + "/")
-        .replace("NS", "pb-" + tag(k)).replace("-V", "-" + tag(k));
+        .replace("NS", "pb-" + tag(k)).replace("-V", "-" + tag(k))
+        .replace("NODEPORT", "30" + tag(k).substring(1));
   }
 
   /**
@@ -228,6 +229,11 @@ class ProtobufKubectlIT {
         "managedFields", "namespace"));
     if (meta.get("ownerReferences") instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
       a.forEach(ref -> ((ObjectNode) ref).remove("uid"));
+    }
+    // Cluster IPs and node ports are allocated cluster-wide: each kubectl's Service gets its own.
+    if (copy.get("spec") instanceof ObjectNode spec && copy.path("kind").asText().equals("Service")) {
+      spec.remove(List.of("clusterIP", "clusterIPs", "healthCheckNodePort"));
+      spec.path("ports").forEach(p -> ((ObjectNode) p).remove("nodePort"));
     }
     String json = JSON.writeValueAsString(copy);
     if (!uid.isEmpty()) {
