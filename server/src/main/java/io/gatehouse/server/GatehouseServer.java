@@ -212,8 +212,9 @@ public final class GatehouseServer implements AutoCloseable {
         }
       }
     } finally {
-      closed.countDown();
+      // Logged before the latch opens: awaitTermination's caller may exit the JVM at once.
       LOG.atInfo().setMessage("Stopped").addKeyValue("address", url).log();
+      closed.countDown();
     }
   }
 
