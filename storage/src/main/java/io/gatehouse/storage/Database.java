@@ -170,7 +170,11 @@ final class Database implements AutoCloseable {
   }
 
   private static Connection connect(Path file, List<String> pragmas) throws SQLException {
-    Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+    SQLiteConfig config = new SQLiteConfig();
+    // Rows carry their own ids (the revision): asking SQLite for the generated key after every
+    // insert, as the driver does by default, is a wasted query (~2 % of a create's CPU).
+    config.setGetGeneratedKeys(false);
+    Connection connection = config.createConnection("jdbc:sqlite:" + file);
     try {
       execute(connection, pragmas);
       return connection;
