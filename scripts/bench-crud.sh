@@ -8,7 +8,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/find-java.sh"
 gatehouse_find_java || exit 2
 cd "$root"
-opts=(--enable-native-access=ALL-UNNAMED)
+# The launcher's GC settings, so that the in-process server runs as `./gatehouse server` does.
+opts=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn32m)
 if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   opts+=(--sun-misc-unsafe-memory-access=allow)
