@@ -65,14 +65,7 @@ final class ServiceAllocation implements StoreHooks {
       revert(allocated, ports, dryRun);
       throw e;
     }
-    return success -> {
-      if (!success) {
-        revert(allocated, ports, dryRun);
-        return;
-      }
-      ports.commit();
-      logAllocated(obj, allocated, dryRun);
-    };
+    return finish(obj, allocated, List.of(), ports, dryRun);
   }
 
   @Override
@@ -97,17 +90,7 @@ final class ServiceAllocation implements StoreHooks {
       revert(allocated, ports, dryRun);
       throw e;
     }
-    return success -> {
-      if (!success) {
-        revert(allocated, ports, dryRun);
-        return;
-      }
-      ports.commit();
-      logAllocated(obj, allocated, dryRun);
-      if (!dryRun) {
-        released.forEach(clusterIps::release);
-      }
-    };
+    return finish(obj, allocated, released, ports, dryRun);
   }
 
   @Override
@@ -369,6 +352,25 @@ final class ServiceAllocation implements StoreHooks {
     } else if (needed && !needs && o.healthCheckNodePort() > 0) {
       ports.releaseDeferred((int) o.healthCheckNodePort());
     }
+  }
+
+  /**
+   * What a write does once stored or failed: on failure gives back what it reserved; on success
+   * keeps the node ports, logs the allocated cluster IPs and frees the {@code released} ones.
+   */
+  private Finish finish(Unstructured obj, List<Long> allocated, List<Long> released,
+      NodePortOperation ports, boolean dryRun) {
+    return success -> {
+      if (!success) {
+        revert(allocated, ports, dryRun);
+        return;
+      }
+      ports.commit();
+      logAllocated(obj, allocated, dryRun);
+      if (!dryRun) {
+        released.forEach(clusterIps::release);
+      }
+    };
   }
 
   private void revert(List<Long> allocated, NodePortOperation ports, boolean dryRun) {

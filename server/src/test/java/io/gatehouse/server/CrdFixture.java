@@ -1,5 +1,7 @@
 package io.gatehouse.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.catalog.ResourceCatalog;
 import io.gatehouse.server.crd.cel.CelObjectRules;
@@ -33,6 +35,13 @@ final class CrdFixture {
     for (int i = 0; i < 4; i++) {
       controller.reconcile();
     }
+  }
+
+  /** Creates the CRD, failing the test unless it is created, and settles the controllers. */
+  void create(TestCrds.Crd crd) {
+    ApiResponse r = yaml("POST", CRDS, crd.yaml());
+    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
+    settle();
   }
 
   ApiResponse yaml(String method, String uri, String body, String... headers) {

@@ -14,36 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
  */
 class CustomResourceApplyKubectlIT {
 
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: gadgets.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: gadgets, singular: gadget, kind: Gadget}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
+  private static final TestCrds.Crd CRD = TestCrds.namespaced("gadgets", "Gadget")
+      .singular("gadget").v1(TestCrds.specSchema("""
+          ports:
+            type: array
+            x-kubernetes-list-type: map
+            x-kubernetes-list-map-keys: [name]
+            items:
               type: object
+              required: [name]
               properties:
-                spec:
-                  type: object
-                  properties:
-                    ports:
-                      type: array
-                      x-kubernetes-list-type: map
-                      x-kubernetes-list-map-keys: [name]
-                      items:
-                        type: object
-                        required: [name]
-                        properties:
-                          name: {type: string}
-                          port: {type: integer}
-      """;
+                name: {type: string}
+                port: {type: integer}
+          """)).build();
 
   @RegisterExtension
   static final KubectlServer server = KubectlServer.builder().build();
@@ -70,12 +53,7 @@ class CustomResourceApplyKubectlIT {
   @KubectlVersions
   void applyServerSide_twoManagersListMapEntries_mergedAndOwnedSeparately(Kubectl k)
       throws Exception {
-    Kubectl.Result crd = server.admin(k, "apply", "--server-side", "-f",
-        server.write("crd.yaml", CRD).toString());
-    assertThat(crd.exitCode()).as(crd.stderr()).isZero();
-    Kubectl.Result established = server.admin(k, "wait", "--for", "condition=established",
-        "crd/gadgets.example.com", "--timeout=30s");
-    assertThat(established.exitCode()).as(established.stderr()).isZero();
+    TestCrds.install(server, k, CRD);
     String ns = "gadgets-" + k.tag();
     Kubectl.Result created = server.admin(k, "create", "namespace", ns);
     assertThat(created.exitCode()).as(created.stderr()).isZero();

@@ -14,57 +14,37 @@ class CustomResourceApplyTest {
   private static final String APPLY = "application/apply-patch+yaml";
   private static final String GADGETS = "/apis/example.com/v1/namespaces/default/gadgets";
 
-  private static String crd(String portsListType) {
-    return """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: gadgets.example.com}
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {plural: gadgets, kind: Gadget}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    properties:
-                      ports:
-                        type: array
-                        %s
-                        items:
-                          type: object
-                          required: [name]
-                          properties:
-                            name: {type: string}
-                            port: {type: integer}
-                            protocol: {type: string, default: TCP}
-                      tags: {type: array, x-kubernetes-list-type: set, items: {type: string}}
-                      selector:
-                        type: object
-                        x-kubernetes-map-type: atomic
-                        additionalProperties: {type: string}
-                      template:
-                        type: object
-                        x-kubernetes-embedded-resource: true
-                        x-kubernetes-preserve-unknown-fields: true
-        """.formatted(portsListType);
+  private static TestCrds.Crd crd(String portsListType) {
+    return TestCrds.namespaced("gadgets", "Gadget").v1(TestCrds.specSchema("""
+        ports:
+          type: array
+          %s
+          items:
+            type: object
+            required: [name]
+            properties:
+              name: {type: string}
+              port: {type: integer}
+              protocol: {type: string, default: TCP}
+        tags: {type: array, x-kubernetes-list-type: set, items: {type: string}}
+        selector:
+          type: object
+          x-kubernetes-map-type: atomic
+          additionalProperties: {type: string}
+        template:
+          type: object
+          x-kubernetes-embedded-resource: true
+          x-kubernetes-preserve-unknown-fields: true
+        """.formatted(portsListType))).build();
   }
 
   private static final String LIST_MAP =
-      "x-kubernetes-list-type: map\n" + " ".repeat(16) + "x-kubernetes-list-map-keys: [name]";
+      "x-kubernetes-list-type: map\n  x-kubernetes-list-map-keys: [name]";
 
   private final CrdFixture f = new CrdFixture();
 
   private void createCrd(String listType) {
-    ApiResponse r = f.yaml("POST", CrdFixture.CRDS, crd(listType));
-    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
-    f.settle();
+    f.create(crd(listType));
   }
 
   private ApiResponse apply(String manager, String spec) {
@@ -154,7 +134,7 @@ class CustomResourceApplyTest {
     String crd = f.api.send("GET", CrdFixture.CRDS + "/gadgets.example.com", "").bodyText();
     String rv = crd.replaceAll("(?s).*\"resourceVersion\":\"(\\d+)\".*", "$1");
     ApiResponse updated = f.yaml("PUT", CrdFixture.CRDS + "/gadgets.example.com",
-        crd(LIST_MAP).replace("metadata: {name: gadgets.example.com}",
+        crd(LIST_MAP).yaml().replace("metadata: {name: gadgets.example.com}",
             "metadata: {name: gadgets.example.com, resourceVersion: \"" + rv + "\"}"));
     assertThat(updated.status()).as(updated.bodyText()).isEqualTo(200);
     f.settle();

@@ -10,56 +10,43 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CustomResourceRulesTest {
 
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: scalers.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: scalers, kind: Scaler}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
+  private static final TestCrds.Crd CRD = TestCrds.namespaced("scalers", "Scaler").v1("""
+          type: object
+          x-kubernetes-validations:
+          - rule: "self.metadata.name.startsWith('s')"
+          properties:
+            spec:
               type: object
               x-kubernetes-validations:
-              - rule: "self.metadata.name.startsWith('s')"
+              - {rule: "self.min <= self.max", message: "min must not exceed max"}
+              - rule: "self.size < 10"
+                messageExpression: "'size ' + string(self.size) + ' is too big'"
+              - {rule: "!has(self.secret)", reason: FieldValueForbidden, fieldPath: .secret,
+                 message: "secret may not be set"}
               properties:
-                spec:
-                  type: object
+                min: {type: integer}
+                max: {type: integer}
+                size: {type: integer}
+                secret: {type: string}
+                extra:
+                  type: string
                   x-kubernetes-validations:
-                  - {rule: "self.min <= self.max", message: "min must not exceed max"}
-                  - rule: "self.size < 10"
-                    messageExpression: "'size ' + string(self.size) + ' is too big'"
-                  - {rule: "!has(self.secret)", reason: FieldValueForbidden, fieldPath: .secret,
-                     message: "secret may not be set"}
-                  properties:
-                    min: {type: integer}
-                    max: {type: integer}
-                    size: {type: integer}
-                    secret: {type: string}
-                    extra:
-                      type: string
-                      x-kubernetes-validations:
-                      - {rule: "self == 'x'"}
-                    name:
-                      type: string
-                      x-kubernetes-validations:
-                      - {rule: "self == oldSelf", message: "name is immutable"}
-                      - {rule: "self.startsWith('a')"}
-                    foo-bar:
-                      type: integer
-                      x-kubernetes-validations:
-                      - {rule: "self > 0"}
-                    labels:
-                      type: object
-                      additionalProperties: {type: string}
-                      x-kubernetes-validations:
-                      - {rule: "self.all(k, k.size() < 5)", message: "short keys only"}
-      """;
+                  - {rule: "self == 'x'"}
+                name:
+                  type: string
+                  x-kubernetes-validations:
+                  - {rule: "self == oldSelf", message: "name is immutable"}
+                  - {rule: "self.startsWith('a')"}
+                foo-bar:
+                  type: integer
+                  x-kubernetes-validations:
+                  - {rule: "self > 0"}
+                labels:
+                  type: object
+                  additionalProperties: {type: string}
+                  x-kubernetes-validations:
+                  - {rule: "self.all(k, k.size() < 5)", message: "short keys only"}
+          """).build();
 
   private static final String SCALERS = "/apis/example.com/v1/namespaces/default/scalers";
 
@@ -67,9 +54,7 @@ class CustomResourceRulesTest {
 
   @BeforeEach
   void createCrd() {
-    ApiResponse r = f.yaml("POST", CrdFixture.CRDS, CRD);
-    assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
-    f.settle();
+    f.create(CRD);
   }
 
   private static String scaler(String name, String spec) {
@@ -132,7 +117,7 @@ class CustomResourceRulesTest {
   void update_unchangedInvalidField_isRatchetedToWarning() {
     assertThat(f.yaml("POST", SCALERS, scaler("s1", "{min: 1, max: 2, size: 1, extra: x}"))
         .status()).isEqualTo(201);
-    String stricter = CRD.replace("self == 'x'", "self == 'y'");
+    String stricter = CRD.yaml().replace("self == 'x'", "self == 'y'");
     ApiResponse crd = f.api.send("GET", CrdFixture.CRDS + "/scalers.example.com", "");
     String rv = crd.bodyText().replaceAll(".*\"resourceVersion\":\"(\\d+)\".*", "$1").strip();
     ApiResponse updated = f.yaml("PUT", CrdFixture.CRDS + "/scalers.example.com",
@@ -152,7 +137,7 @@ class CustomResourceRulesTest {
 
   @Test
   void createCrd_ruleDoesNotCompile_isInvalid() {
-    String bad = CRD.replace("scalers", "gauges").replace("Scaler", "Gauge")
+    String bad = CRD.yaml().replace("scalers", "gauges").replace("Scaler", "Gauge")
         .replace("self.min <= self.max", "self.nope <= self.max");
     ApiResponse r = f.yaml("POST", CrdFixture.CRDS, bad);
     assertThat(r.status()).isEqualTo(422);

@@ -7,40 +7,28 @@ import org.junit.jupiter.api.Test;
 
 class CustomResourceServingTest {
 
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: widgets.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: widgets, kind: Widget, shortNames: [wd], categories: [all]}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          subresources:
-            status: {}
-            scale: {specReplicasPath: .spec.size, statusReplicasPath: .status.replicas}
-          additionalPrinterColumns:
-          - {name: Size, type: integer, jsonPath: .spec.size}
-          - {name: Color, type: string, jsonPath: .spec.color, priority: 1}
-          schema:
-            openAPIV3Schema:
+  private static final TestCrds.Crd CRD = TestCrds.namespaced("widgets", "Widget")
+      .shortNames("wd").categories("all")
+      .version(TestCrds.Version.of("v1", """
+          type: object
+          properties:
+            spec:
+              type: object
+              required: [size]
+              properties:
+                size: {type: integer, minimum: 1}
+                color: {type: string, enum: [red, blue], default: red}
+            status:
               type: object
               properties:
-                spec:
-                  type: object
-                  required: [size]
-                  properties:
-                    size: {type: integer, minimum: 1}
-                    color: {type: string, enum: [red, blue], default: red}
-                status:
-                  type: object
-                  properties:
-                    ready: {type: boolean}
-                    replicas: {type: integer}
-      """;
+                ready: {type: boolean}
+                replicas: {type: integer}
+          """)
+          .subresources("{status: {}, scale: {specReplicasPath: .spec.size, "
+              + "statusReplicasPath: .status.replicas}}")
+          .printerColumns("{name: Size, type: integer, jsonPath: .spec.size}",
+              "{name: Color, type: string, jsonPath: .spec.color, priority: 1}"))
+      .build();
 
   private static final String WIDGETS = "/apis/example.com/v1/namespaces/default/widgets";
 
@@ -48,8 +36,7 @@ class CustomResourceServingTest {
 
   @BeforeEach
   void createCrd() {
-    assertThat(f.yaml("POST", CrdFixture.CRDS, CRD).status()).isEqualTo(201);
-    f.settle();
+    f.create(CRD);
   }
 
   @Test
@@ -188,7 +175,7 @@ class CustomResourceServingTest {
 
   @Test
   void create_conflictingShortName_isNotAccepted() {
-    String other = CRD.replace("widgets.example.com", "gizmos.example.com")
+    String other = CRD.yaml().replace("widgets.example.com", "gizmos.example.com")
         .replace("plural: widgets, kind: Widget", "plural: gizmos, kind: Gizmo");
     assertThat(f.yaml("POST", CrdFixture.CRDS, other).status()).isEqualTo(201);
     f.settle();
@@ -245,7 +232,7 @@ class CustomResourceServingTest {
 
   @Test
   void settle_protectedGroupWithApproval_recordsConformance() {
-    String approved = CRD.replace("widgets.example.com", "gadgets.x.k8s.io")
+    String approved = CRD.yaml().replace("widgets.example.com", "gadgets.x.k8s.io")
         .replace("group: example.com", "group: x.k8s.io")
         .replace("metadata: {name: gadgets.x.k8s.io}", "metadata: {name: gadgets.x.k8s.io, "
             + "annotations: {api-approved.kubernetes.io: \"https://github.com/kubernetes/"

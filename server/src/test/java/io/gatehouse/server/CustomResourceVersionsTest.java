@@ -7,40 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class CustomResourceVersionsTest {
 
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: gizmos.example.com}
-      spec:
-        group: example.com
-        scope: Cluster
-        names: {plural: gizmos, kind: Gizmo}
-        versions:
-        - name: v1beta1
-          served: true
-          storage: false
-          deprecated: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec: {type: object, properties: {old: {type: string, default: o}}}
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec: {type: object, properties: {new: {type: string}}}
-      """;
+  private static final TestCrds.Crd CRD = TestCrds.cluster("gizmos", "Gizmo")
+      .version(TestCrds.Version.of("v1beta1", TestCrds.specSchema("old: {type: string, default: o}"))
+          .deprecatedNotStored())
+      .v1(TestCrds.specSchema("new: {type: string}")).build();
 
   private final CrdFixture f = new CrdFixture();
 
   @BeforeEach
   void createCrd() {
-    assertThat(f.yaml("POST", CrdFixture.CRDS, CRD).status()).isEqualTo(201);
-    f.settle();
+    f.create(CRD);
   }
 
   @Test

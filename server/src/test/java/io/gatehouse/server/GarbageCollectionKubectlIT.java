@@ -22,27 +22,8 @@ class GarbageCollectionKubectlIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Duration PAUSE = Duration.ofMillis(100);
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: widgets.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: widgets, singular: widget, kind: Widget}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec:
-                  type: object
-                  properties:
-                    size: {type: integer}
-      """;
+  private static final TestCrds.Crd CRD = TestCrds.namespaced("widgets", "Widget")
+      .singular("widget").v1(TestCrds.specSchema("size: {type: integer}")).build();
 
   @RegisterExtension
   static final KubectlServer server = KubectlServer.builder().build();
@@ -169,9 +150,7 @@ class GarbageCollectionKubectlIT {
   @ParameterizedTest(name = "{0}")
   @KubectlVersions
   void deleteBackground_customResourceOwner_dependentCollected(Kubectl k) throws Exception {
-    Path crd = server.write("crd.yaml", CRD);
-    ok(k, "apply", "-f", crd.toString());
-    ok(k, "wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=20s");
+    TestCrds.install(server, k, CRD);
     String ns = namespace(k, "gc-cr");
     apply(k, ns, "widget", "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n"
         + "spec: {size: 1}\n");

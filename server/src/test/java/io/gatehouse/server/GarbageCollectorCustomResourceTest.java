@@ -10,27 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Owners and dependents that are custom resources. */
 class GarbageCollectorCustomResourceTest {
 
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: widgets.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: widgets, kind: Widget}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec:
-                  type: object
-                  properties:
-                    size: {type: integer}
-      """;
+  private static final TestCrds.Crd CRD = TestCrds.namespaced("widgets", "Widget")
+      .v1(TestCrds.specSchema("size: {type: integer}")).build();
   private static final String WIDGETS = "/apis/example.com/v1/namespaces/default/widgets";
   private static final String CMS = "/api/v1/namespaces/default/configmaps";
 
@@ -39,8 +20,7 @@ class GarbageCollectorCustomResourceTest {
 
   @BeforeEach
   void createCrd() {
-    assertThat(f.yaml("POST", CrdFixture.CRDS, CRD).status()).isEqualTo(201);
-    f.settle();
+    f.create(CRD);
   }
 
   private String uid(ApiResponse r) {

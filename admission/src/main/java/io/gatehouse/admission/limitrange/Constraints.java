@@ -37,16 +37,13 @@ final class Constraints {
     Quantity lim = limits.get(resource);
     Observed o = Observed.of(orZero(req), orZero(lim), enforced);
     if (req == null) {
-      return Optional.of("minimum " + resource + " usage per " + type + " is " + enforced
-          + ".  No request is specified");
+      return usage("minimum", type, resource, enforced, ".  No request is specified");
     }
     if (o.request() < o.enforced()) {
-      return Optional.of("minimum " + resource + " usage per " + type + " is " + enforced
-          + ", but request is " + req);
+      return usage("minimum", type, resource, enforced, ", but request is " + req);
     }
     if (lim != null && o.limit() < o.enforced()) {
-      return Optional.of("minimum " + resource + " usage per " + type + " is " + enforced
-          + ", but limit is " + lim);
+      return usage("minimum", type, resource, enforced, ", but limit is " + lim);
     }
     return Optional.empty();
   }
@@ -56,12 +53,10 @@ final class Constraints {
     Quantity req = requests.get(resource);
     Observed o = Observed.of(orZero(req), ZERO, enforced);
     if (req == null) {
-      return Optional.of("maximum " + resource + " usage per " + type + " is " + enforced
-          + ".  No request is specified");
+      return usage("maximum", type, resource, enforced, ".  No request is specified");
     }
     if (o.request() > o.enforced()) {
-      return Optional.of("maximum " + resource + " usage per " + type + " is " + enforced
-          + ", but request is " + req);
+      return usage("maximum", type, resource, enforced, ", but request is " + req);
     }
     return Optional.empty();
   }
@@ -72,16 +67,13 @@ final class Constraints {
     Quantity lim = limits.get(resource);
     Observed o = Observed.of(orZero(req), orZero(lim), enforced);
     if (lim == null) {
-      return Optional.of("maximum " + resource + " usage per " + type + " is " + enforced
-          + ".  No limit is specified");
+      return usage("maximum", type, resource, enforced, ".  No limit is specified");
     }
     if (o.limit() > o.enforced()) {
-      return Optional.of("maximum " + resource + " usage per " + type + " is " + enforced
-          + ", but limit is " + lim);
+      return usage("maximum", type, resource, enforced, ", but limit is " + lim);
     }
     if (req != null && o.request() > o.enforced()) {
-      return Optional.of("maximum " + resource + " usage per " + type + " is " + enforced
-          + ", but request is " + req);
+      return usage("maximum", type, resource, enforced, ", but request is " + req);
     }
     return Optional.empty();
   }
@@ -112,6 +104,12 @@ final class Constraints {
           + ", but provided ratio is " + String.format(Locale.ROOT, "%f", display));
     }
     return Optional.empty();
+  }
+
+  /** Upstream's "{bound} {resource} usage per {type} is {enforced}" followed by {@code tail}. */
+  private static Optional<String> usage(String bound, String type, String resource,
+      Quantity enforced, String tail) {
+    return Optional.of(bound + " " + resource + " usage per " + type + " is " + enforced + tail);
   }
 
   private static Quantity orZero(@Nullable Quantity q) {

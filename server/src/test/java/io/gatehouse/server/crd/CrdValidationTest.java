@@ -3,6 +3,7 @@ package io.gatehouse.server.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.api.codec.ValueDecoder;
+import io.gatehouse.server.TestCrds;
 import io.gatehouse.server.schema.FieldError;
 import io.gatehouse.server.schema.RuleCompiler;
 import java.util.List;
@@ -18,29 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CrdValidationTest {
 
-  static final String VALID = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: widgets.example.com}
-      spec:
-        group: example.com
-        scope: Namespaced
-        names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              properties:
-                spec:
-                  type: object
-                  properties:
-                    replicas: {type: integer, minimum: 0, default: 1}
-                status: {type: object, x-kubernetes-preserve-unknown-fields: true}
-          subresources: {status: {}}
-      """;
+  static final String VALID = TestCrds.namespaced("widgets", "Widget").singular("widget")
+      .shortNames("wd").version(TestCrds.Version.of("v1", TestCrds.specSchema(
+          "replicas: {type: integer, minimum: 0, default: 1}",
+          "status: {type: object, x-kubernetes-preserve-unknown-fields: true}"))
+          .subresources("{status: {}}")).build().yaml();
 
   private record Case(String name, UnaryOperator<String> edit, List<String> errors) {
     @Override
