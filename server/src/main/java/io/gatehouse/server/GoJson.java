@@ -1,12 +1,16 @@
 package io.gatehouse.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Arrays;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes JSON as Go's {@code json.Encoder} does for the API server's responses: compact, {@code <},
@@ -25,18 +29,47 @@ final class GoJson {
   private GoJson() {}
 
   /**
-   * Encodes {@code tree} (maps, lists, strings, numbers, booleans, null).
+   * Encodes {@code tree} (maps, lists, strings, numbers, booleans, null). The common types are
+   * written straight to the generator; anything else goes through Jackson's databind as before.
    *
-   * @throws IllegalArgumentException if {@code tree} holds something else
+   * @throws IllegalArgumentException if {@code tree} holds something that cannot be encoded
    */
   static byte[] encode(Object tree) {
-    try {
-      byte[] json = MAPPER.writeValueAsBytes(tree);
-      byte[] out = Arrays.copyOf(json, json.length + 1);
-      out[json.length] = '\n';
-      return out;
-    } catch (JsonProcessingException e) {
+    ByteArrayBuilder out = new ByteArrayBuilder(1024);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      write(g, tree);
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode " + tree.getClass().getName(), e);
+    }
+    out.append('\n');
+    byte[] bytes = out.toByteArray();
+    return bytes;
+  }
+
+  private static void write(JsonGenerator g, @Nullable Object value) throws IOException {
+    switch (value) {
+      case null -> g.writeNull();
+      case String s -> g.writeString(s);
+      case Map<?, ?> m -> {
+        g.writeStartObject();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          g.writeFieldName(e.getKey() instanceof String k ? k : String.valueOf(e.getKey()));
+          write(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
+      case List<?> l -> {
+        g.writeStartArray();
+        for (Object item : l) {
+          write(g, item);
+        }
+        g.writeEndArray();
+      }
+      case Long n -> g.writeNumber(n);
+      case Integer n -> g.writeNumber(n);
+      case Boolean b -> g.writeBoolean(b);
+      case Double d -> g.writeNumber(d);
+      default -> MAPPER.writeValue(g, value);
     }
   }
 
