@@ -103,7 +103,7 @@ final class Discovery {
 
   /** Returns whether {@code gv} is served. */
   boolean serves(GroupVersion gv) {
-    return catalog.groupVersions().contains(gv);
+    return catalog.serves(gv);
   }
 
   private static Map<String, Object> groupBody(ApiGroup g) {

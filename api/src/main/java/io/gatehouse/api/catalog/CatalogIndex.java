@@ -29,6 +29,8 @@ import java.util.TreeMap;
 final class CatalogIndex {
 
   final List<ApiGroup> groups;
+  final List<GroupVersion> groupVersions;
+  final Set<GroupVersion> servedGroupVersions;
   final Map<GroupVersionResource, ApiResource> byResource = new HashMap<>();
   final Map<GroupVersionKind, ApiResource> byKind = new HashMap<>();
   final Map<GroupResource, Scope> scopes = new HashMap<>();
@@ -60,6 +62,12 @@ final class CatalogIndex {
       }
     }
     this.groups = order(builtin, builtinGroups, crdGroups);
+    List<GroupVersion> versions = new ArrayList<>();
+    for (ApiGroup g : groups) {
+      g.versions().forEach(v -> versions.add(v.groupVersion()));
+    }
+    this.groupVersions = List.copyOf(versions);
+    this.servedGroupVersions = Set.copyOf(versions);
     for (ApiGroup g : groups) {
       for (ApiGroupVersion gv : g.versions()) {
         for (ApiResource r : gv.resources()) {

@@ -77,11 +77,12 @@ public final class ResourceCatalog {
 
   /** Returns every served group/version in discovery order. */
   public List<GroupVersion> groupVersions() {
-    List<GroupVersion> out = new ArrayList<>();
-    for (ApiGroup g : index.groups) {
-      g.versions().forEach(v -> out.add(v.groupVersion()));
-    }
-    return List.copyOf(out);
+    return index.groupVersions;
+  }
+
+  /** Whether {@code groupVersion} is served (every request's routing asks). */
+  public boolean serves(GroupVersion groupVersion) {
+    return index.servedGroupVersions.contains(groupVersion);
   }
 
   /** Returns the resources served in {@code groupVersion}, by name; empty if it is not served. */
