@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,8 +62,25 @@ final class ManagedFields {
       }
     }
 
+    /** Parsed identifiers: few distinct ones recur on every write. Bounded; thread-safe. */
+    private static final ConcurrentHashMap<String, Optional<Identity>> PARSED =
+        new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 1024;
+
     /** Parses an identifier; null if it is not one. */
     static @Nullable Identity parse(String id) {
+      Optional<Identity> cached = PARSED.get(id);
+      if (cached == null) {
+        if (PARSED.size() >= MAX_PARSED) {
+          PARSED.clear();
+        }
+        cached = Optional.ofNullable(parseUncached(id));
+        PARSED.put(id, cached);
+      }
+      return cached.orElse(null);
+    }
+
+    private static @Nullable Identity parseUncached(String id) {
       Object v;
       try {
         v = PathElement.Json.read(id);
