@@ -1,9 +1,11 @@
 package io.gatehouse.server;
 
+import io.gatehouse.api.GoSyntax;
 import io.gatehouse.api.GroupResource;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.server.schema.FieldError;
+import io.gatehouse.server.schema.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +43,30 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
   }
 
   /**
-   * Reads a {@code DeleteOptions} body (may be null) merged with query parameters, then validates
-   * it as upstream's {@code ValidateDeleteOptions}.
+   * Reads the options as upstream's delete handlers do — from the body when the request has one,
+   * else from the query parameters (never both) — then validates them as upstream's {@code
+   * ValidateDeleteOptions}.
    *
-   * @throws StatusException 400 for an unknown dry-run value; 422 {@code DeleteOptions.meta.k8s.io
-   *     "" is invalid} for an unknown propagation policy or one set with {@code orphanDependents}
+   * @param body the decoded body, or null for a request without one
+   * @throws StatusException 422 {@code DeleteOptions.meta.k8s.io "" is invalid} for an unknown
+   *     propagation policy, one set with {@code orphanDependents}, or a {@code dryRun} value other
+   *     than {@code All} ({@code dryRun: Unsupported value: []string{"x"}: supported values:
+   *     "All"})
    */
   static DeleteOptions of(@Nullable Map<String, @Nullable Object> body, List<String> queryDryRun,
       String queryPolicy) {
     String uid = "";
     String rv = "";
-    List<?> dryRun = queryDryRun;
+    List<String> dryRun = queryDryRun;
     String policy = queryPolicy;
     Boolean orphan = null;
     if (body != null) {
+      dryRun = body.get("dryRun") instanceof List<?> l
+          ? l.stream().map(String::valueOf).toList() : List.of();
+      policy = body.get("propagationPolicy") instanceof String s ? s : "";
       if (body.get("preconditions") instanceof Map<?, ?> p) {
         uid = p.get("uid") instanceof String s ? s : "";
         rv = p.get("resourceVersion") instanceof String s ? s : "";
-      }
-      if (body.get("dryRun") instanceof List<?> l && !l.isEmpty()) {
-        dryRun = l;
-      }
-      if (body.get("propagationPolicy") instanceof String s) {
-        policy = s;
       }
       if (body.get("orphanDependents") instanceof Boolean b) {
         orphan = b;
@@ -78,11 +81,14 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
       errors.add(FieldError.notSupported("propagationPolicy", policy,
           List.of(FOREGROUND, BACKGROUND, ORPHAN, "nil")));
     }
+    if (!DryRun.valid(dryRun)) {
+      errors.add(FieldError.notSupported("dryRun", new GoText.Raw(GoSyntax.strings(dryRun)),
+          List.of("All")));
+    }
     if (!errors.isEmpty()) {
       throw SchemaErrors.invalid("meta.k8s.io", "DeleteOptions", "", errors);
     }
-    return new DeleteOptions(uid, rv, DryRun.parse(dryRun.stream().map(String::valueOf).toList()),
-        policy, orphan);
+    return new DeleteOptions(uid, rv, !dryRun.isEmpty(), policy, orphan);
   }
 
   /** Throws upstream's precondition conflicts. */

@@ -1,25 +1,28 @@
 package io.gatehouse.server;
 
-import io.gatehouse.api.StatusException;
+import io.gatehouse.api.GoSyntax;
 import java.util.List;
 
-/** The {@code dryRun} parameter: absent, or {@code All} (the only value upstream accepts). */
+/**
+ * The {@code dryRun} option: absent, or {@code All} (the only value upstream accepts), validated as
+ * upstream's {@code ValidateDryRun} inside the write's options ({@code CreateOptions},
+ * {@code UpdateOptions}, {@code PatchOptions}, {@code DeleteOptions}): any other value is the
+ * cause {@code dryRun: Unsupported value: []string{"Bogus"}: supported values: "All"} of a 422
+ * {@code <Kind>Options.meta.k8s.io "" is invalid}, the slice printed with Go's {@code %#v} as
+ * Kubernetes 1.33 prints it. Stateless.
+ */
 final class DryRun {
 
   private DryRun() {}
 
-  /**
-   * Returns whether {@code values} ask for a dry run.
-   *
-   * @throws StatusException 400 with upstream's text for any other value
-   */
-  static boolean parse(List<String> values) {
-    for (String v : values) {
-      if (!v.equals("All")) {
-        throw StatusException.badRequest("Invalid dry run value: dryRun: Unsupported value: "
-            + io.gatehouse.api.GoQuote.quote(v) + ": supported values: \"All\"");
-      }
-    }
-    return !values.isEmpty();
+  /** Whether {@code values} hold nothing but {@code All}. */
+  static boolean valid(List<String> values) {
+    return values.stream().allMatch("All"::equals);
+  }
+
+  /** Upstream's {@code ValidateDryRun}: no error, or the one for {@code values}. */
+  static List<ApiErrors.FieldError> validate(List<String> values) {
+    return valid(values) ? List.of() : List.of(new ApiErrors.FieldError("FieldValueNotSupported",
+        "dryRun", GoSyntax.strings(values) + ": supported values: \"All\""));
   }
 }

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code metadata.managedFields} on the REST verbs, as kube-apiserver's handlers record them:
  * the manager is the {@code fieldManager} parameter or, when absent, the {@code User-Agent} up to
- * its first {@code /} (printable characters only, at most 128 bytes); the parameter is validated
- * first with upstream's {@code <Kind>Options.meta.k8s.io "" is invalid} errors ({@code force} only
- * on apply patches, {@code fieldManager} required there). Thread-safe.
+ * its first {@code /} (printable characters only, at most 128 bytes); the write's options are
+ * validated first as upstream's {@code ValidateCreateOptions}/{@code UpdateOptions}/{@code
+ * PatchOptions} ({@code force} only on apply patches, {@code fieldManager} required there, then
+ * {@code fieldManager}, {@code dryRun} and {@code fieldValidation}), all errors in one 422 {@code
+ * <Kind>Options.meta.k8s.io "" is invalid}. Thread-safe.
  */
 final class FieldManagement {
 
@@ -53,7 +55,8 @@ final class FieldManagement {
    * options ({@code options} is {@code CreateOptions}, {@code UpdateOptions} or {@code
    * PatchOptions}).
    *
-   * @throws StatusException 422 for an invalid {@code fieldManager}, or {@code force} on a patch
+   * @throws StatusException 422 for an invalid {@code fieldManager}, {@code dryRun} or {@code
+   *     fieldValidation}, or {@code force} on a patch
    */
   static String manager(ApiRequest request, String options) {
     String fieldManager = request.queryValue("fieldManager").orElse("");
@@ -63,6 +66,8 @@ final class FieldManagement {
           + "patch"));
     }
     errors.addAll(validate(fieldManager));
+    errors.addAll(DryRun.validate(request.query().getOrDefault("dryRun", List.of())));
+    errors.addAll(FieldValidation.validate(request));
     if (!errors.isEmpty()) {
       throw ApiErrors.invalid("meta.k8s.io", options, "", errors);
     }
@@ -77,7 +82,7 @@ final class FieldManagement {
    * Validates and returns the options of an apply patch.
    *
    * @throws StatusException 400 for an unparsable {@code force}, 422 for a missing or invalid
-   *     {@code fieldManager}
+   *     {@code fieldManager}, or an invalid {@code dryRun} or {@code fieldValidation}
    */
   static ApplyOptions applyOptions(ApiRequest request) {
     boolean force = request.queryValue("force").map(FieldManagement::parseBool).orElse(false);
@@ -87,6 +92,8 @@ final class FieldManagement {
       errors.add(ApiErrors.FieldError.required("fieldManager", "is required for apply patch"));
     }
     errors.addAll(validate(fieldManager));
+    errors.addAll(DryRun.validate(request.query().getOrDefault("dryRun", List.of())));
+    errors.addAll(FieldValidation.validate(request));
     if (!errors.isEmpty()) {
       throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "", errors);
     }

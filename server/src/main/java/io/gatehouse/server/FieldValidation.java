@@ -18,9 +18,22 @@ enum FieldValidation {
   IGNORE, WARN, STRICT;
 
   /**
-   * Reads the request's parameter.
+   * Upstream's {@code ValidateFieldValidation}, part of the write options' validation: no error, or
+   * {@code fieldValidation: Unsupported value: "x": supported values: "", "Ignore", "Strict",
+   * "Warn"}.
+   */
+  static List<ApiErrors.FieldError> validate(ApiRequest request) {
+    String v = request.queryValue("fieldValidation").orElse("");
+    return List.of("", "Ignore", "Strict", "Warn").contains(v) ? List.of()
+        : List.of(new ApiErrors.FieldError("FieldValueNotSupported", "fieldValidation",
+            GoQuote.quote(v) + ": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\""));
+  }
+
+  /**
+   * Reads the request's parameter, which the write's options validation ({@link #validate})
+   * has accepted.
    *
-   * @throws StatusException 400 for an unknown value, with upstream's text
+   * @throws StatusException 400 for an unknown value that reached here unvalidated
    */
   static FieldValidation of(ApiRequest request) {
     String v = request.queryValue("fieldValidation").orElse("");

@@ -348,8 +348,8 @@ final class ResourceHandler {
 
   private ApiResponse deleteCollection(ApiRequest request, StoredResource r, String ns,
       WriteAdmission admit) {
-    DeleteOptions options = deleteOptions(request);
     ListQuery q = listQuery(request, r);
+    DeleteOptions options = deleteOptions(request);
     RegistryReader.Page page = reader.list(r, ns, new ListQuery(q.filter(), 0, "", "", ""));
     List<Object> deleted = new ArrayList<>();
     List<String> warnings = new ArrayList<>(DeletionPropagation.warnings(r, options));
@@ -408,8 +408,9 @@ final class ResourceHandler {
         request.queryValue("resourceVersionMatch").orElse(""));
   }
 
+  /** Whether the write is a dry run; its options were validated ({@link FieldManagement}). */
   private static boolean dryRun(ApiRequest request) {
-    return DryRun.parse(request.query().getOrDefault("dryRun", List.of()));
+    return !request.query().getOrDefault("dryRun", List.of()).isEmpty();
   }
 
   private static boolean wantsTable(ApiRequest request) {

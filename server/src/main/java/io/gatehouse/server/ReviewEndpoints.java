@@ -78,6 +78,7 @@ final class ReviewEndpoints {
       if (!request.method().equals("POST")) {
         return ApiResponse.status(ApiRoutes.METHOD_NOT_ALLOWED);
       }
+      FieldManagement.manager(request, "CreateOptions");
       GroupVersionKind gvk = new GroupVersionKind(info.apiGroup(), info.apiVersion(), kind);
       List<String> warnings = new ArrayList<>();
       Map<String, Object> body = decode(request, gvk, warnings);

@@ -67,16 +67,22 @@ final class ScaleHandler {
     String name = info.name();
     return Optional.of(switch (info.verb()) {
       case "get" -> ApiResponse.json(200, scaleOf(registry.get(r, ns, name)));
-      case "update" -> write(request, r, ns, name, admit, old -> decode(request));
-      case "patch" -> write(request, r, ns, name, admit, old -> patch(request, r, old, name));
+      case "update" -> write(request, "UpdateOptions", r, ns, name, admit,
+          old -> decode(request));
+      case "patch" -> write(request, "PatchOptions", r, ns, name, admit,
+          old -> patch(request, r, old, name));
       default -> throw ApiErrors.methodNotAllowed(info.verb(), r.groupResource());
     });
   }
 
-  private ApiResponse write(ApiRequest request, StoredResource r, String ns, String name,
-      WriteAdmission admit, Function<Map<String, @Nullable Object>, Map<String, @Nullable Object>>
-          newScale) {
-    boolean dryRun = DryRun.parse(request.query().getOrDefault("dryRun", List.of()));
+  private ApiResponse write(ApiRequest request, String options, StoredResource r, String ns,
+      String name, WriteAdmission admit,
+      Function<Map<String, @Nullable Object>, Map<String, @Nullable Object>> newScale) {
+    if (options.equals("PatchOptions")) {
+      patchType(request);
+    }
+    FieldManagement.manager(request, options);
+    boolean dryRun = !request.query().getOrDefault("dryRun", List.of()).isEmpty();
     WriteAdmission onScales = w -> admit.validate(new WriteRequest(w.resource(), "scale",
         w.operation(), w.namespace(), w.name(),
         w.object() == null ? null : Unstructured.wrap(scaleOf(w.object())),
@@ -114,18 +120,24 @@ final class ScaleHandler {
 
   private static Map<String, @Nullable Object> patch(ApiRequest request, StoredResource r,
       Map<String, @Nullable Object> current, String name) {
-    String contentType = request.headers().first("Content-Type");
-    int semi = contentType.indexOf(';');
-    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
-    if (!Patches.SUPPORTED.contains(type) || type.equals(ApplyPatch.YAML)) {
-      throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED.subList(0, 3));
-    }
+    String type = patchType(request);
     BodyDecoder.Decoded decoded = BodyDecoder.decode(request.body(), "application/json");
     String strategic = "application/strategic-merge-patch+json";
     Unstructured patched = Patches.apply(type.equals(strategic)
         ? "application/merge-patch+json" : type, Unstructured.wrap(current), decoded.value(), r,
         name);
     return patched.object();
+  }
+
+  /** The patch's media type; 415 for apply and unknown types, which the scale does not take. */
+  private static String patchType(ApiRequest request) {
+    String contentType = request.headers().first("Content-Type");
+    int semi = contentType.indexOf(';');
+    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
+    if (!Patches.SUPPORTED.contains(type) || type.equals(ApplyPatch.YAML)) {
+      throw ApiErrors.unsupportedMediaType(Patches.SUPPORTED.subList(0, 3));
+    }
+    return type;
   }
 
   /** Checks the Scale as upstream's ValidateScale does; returns its replicas. */

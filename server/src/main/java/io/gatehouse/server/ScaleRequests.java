@@ -46,6 +46,11 @@ final class ScaleRequests {
       type = (semi < 0 ? ct : ct.substring(0, semi)).strip();
       BehaviorRequests.checkPatchType(r, type, Patches.SUPPORTED);
     }
+    if (type.equals(ApplyPatch.YAML)) {
+      FieldManagement.applyOptions(request);
+    } else {
+      FieldManagement.manager(request, verb.equals("patch") ? "PatchOptions" : "UpdateOptions");
+    }
     Object body = BodyDecoder.decode(request.body(), verb.equals("patch") ? "application/json"
         : request.headers().first("Content-Type")).value();
     String patchType = type;

@@ -65,8 +65,9 @@ class ResourceHandlerTest {
         new Case("apply patch without field manager", "PATCH", CM + "/c1", "{}", 422,
             "PatchOptions.meta.k8s.io \\\"\\\" is invalid: fieldManager: Required value: is "
                 + "required for apply patch"),
-        new Case("bad dry run", "POST", CM + "?dryRun=Some", CM_BODY, 400,
-            "Unsupported value: \\\"Some\\\": supported values: \\\"All\\\""),
+        new Case("bad dry run", "POST", CM + "?dryRun=Some", CM_BODY, 422,
+            "CreateOptions.meta.k8s.io \\\"\\\" is invalid: dryRun: Unsupported value: "
+                + "[]string{\\\"Some\\\"}: supported values: \\\"All\\\""),
         new Case("strict duplicate", "POST", CM + "?fieldValidation=Strict",
             "{\"metadata\":{\"name\":\"d\",\"name\":\"d\"}}", 400,
             "strict decoding error: duplicate field \\\"metadata.name\\\""),

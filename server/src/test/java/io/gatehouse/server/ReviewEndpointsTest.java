@@ -105,15 +105,25 @@ class ReviewEndpointsTest {
             "admin", "{\"spec\":{}}", 422,
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                 + "\"message\":\".authorization.k8s.io \\\"\\\" is invalid: [spec.resourceAttributes: "
-                + "Invalid value: null: exactly one of nonResourceAttributes or resourceAttributes "
-                + "must be specified, spec.user: Invalid value: \\\"\\\": at least one of user or "
-                + "group must be specified]\",\"reason\":\"Invalid\",\"details\":{\"group\":"
-                + "\"authorization.k8s.io\",\"causes\":[{\"reason\":\"FieldValueInvalid\","
-                + "\"message\":\"Invalid value: null: exactly one of nonResourceAttributes or "
+                + "Invalid value: \\\"null\\\": exactly one of nonResourceAttributes or "
+                + "resourceAttributes must be specified, spec.user: Invalid value: \\\"\\\": at "
+                + "least one of user or group must be specified]\",\"reason\":\"Invalid\","
+                + "\"details\":{\"group\":\"authorization.k8s.io\",\"causes\":[{\"reason\":\"FieldValueInvalid\","
+                + "\"message\":\"Invalid value: \\\"null\\\": exactly one of nonResourceAttributes or "
                 + "resourceAttributes must be specified\",\"field\":\"spec.resourceAttributes\"},"
                 + "{\"reason\":\"FieldValueInvalid\",\"message\":\"Invalid value: \\\"\\\": at least "
                 + "one of user or group must be specified\",\"field\":\"spec.user\"}]},"
                 + "\"code\":422}\n"),
+        post("review with an unsupported dryRun: CreateOptions are validated",
+            authz + "selfsubjectaccessreviews?dryRun=Bogus", "admin",
+            "{\"spec\":{\"nonResourceAttributes\":{\"path\":\"/x\",\"verb\":\"get\"}}}", 422,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\"CreateOptions.meta.k8s.io \\\"\\\" is invalid: dryRun: "
+                + "Unsupported value: []string{\\\"Bogus\\\"}: supported values: \\\"All\\\"\","
+                + "\"reason\":\"Invalid\",\"details\":{\"group\":\"meta.k8s.io\",\"kind\":"
+                + "\"CreateOptions\",\"causes\":[{\"reason\":\"FieldValueNotSupported\","
+                + "\"message\":\"Unsupported value: []string{\\\"Bogus\\\"}: supported values: "
+                + "\\\"All\\\"\",\"field\":\"dryRun\"}]},\"code\":422}\n"),
         post("local review: object namespace must match the URL",
             authz + "namespaces/dev/localsubjectaccessreviews", "admin",
             "{\"metadata\":{\"namespace\":\"prod\"},\"spec\":{\"user\":\"jane\"}}", 400,

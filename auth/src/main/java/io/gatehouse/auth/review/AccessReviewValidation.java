@@ -1,12 +1,9 @@
 package io.gatehouse.auth.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.api.GoQuote;
 import io.gatehouse.auth.config.FieldError;
 import io.gatehouse.auth.review.AccessReviews.Kind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +11,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Upstream's {@code ValidateSubjectAccessReview}, {@code ValidateSelfSubjectAccessReview} and
  * {@code ValidateLocalSubjectAccessReview} (1.31+, with selector attributes), in upstream's order.
- * A struct value is rendered as apimachinery renders a bad value it can marshal: as JSON — for the
- * attribute blocks, of the internal types, which have no JSON tags ({@code {"Path":"/x","Verb":"get"}});
- * for metadata, of {@code metav1.ObjectMeta}. Stateless.
+ * Bad values print as 1.33's {@code field.Error} prints them (JSON only from 1.34): a pointer to a
+ * struct is dereferenced and printed with Go's {@code %#v} — the internal {@code
+ * authorization.NonResourceAttributes{Path:"/x", Verb:"get"}}, and {@code metav1.ObjectMeta} by
+ * {@link ObjectMetaGoSyntax}; the missing block, a nil pointer, prints as the string {@code
+ * "null"}. Stateless.
  */
 final class AccessReviewValidation {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private AccessReviewValidation() {}
 
@@ -34,7 +31,7 @@ final class AccessReviewValidation {
     boolean local = kind == Kind.LOCAL;
     if (!ObjectMetaJson.isEmpty(metadata, local)) {
       errors.add(new FieldError(FieldError.Type.INVALID, "metadata",
-          json(ObjectMetaJson.render(metadata)),
+          ObjectMetaGoSyntax.render(metadata),
           local ? "must be empty except for namespace" : "must be empty"));
     }
     if (local) {
@@ -59,7 +56,8 @@ final class AccessReviewValidation {
           "cannot be specified in combination with resourceAttributes"));
     }
     if (spec.resource() == null && spec.nonResource() == null) {
-      errors.add(new FieldError(FieldError.Type.INVALID, "spec.resourceAttributes", "null",
+      errors.add(new FieldError(FieldError.Type.INVALID, "spec.resourceAttributes",
+          GoQuote.quote("null"),
           "exactly one of nonResourceAttributes or resourceAttributes must be specified"));
     }
     if (kind != Kind.SELF && spec.user().isEmpty() && spec.groups().isEmpty()) {
@@ -89,17 +87,7 @@ final class AccessReviewValidation {
   }
 
   private static String nonResourceValue(AccessReviewSpec.NonResourceAttributes n) {
-    Map<String, Object> internal = new LinkedHashMap<>();
-    internal.put("Path", n.path());
-    internal.put("Verb", n.verb());
-    return json(internal);
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return "authorization.NonResourceAttributes{Path:" + GoQuote.quote(n.path()) + ", Verb:"
+        + GoQuote.quote(n.verb()) + "}";
   }
 }

@@ -70,33 +70,45 @@ class AccessReviewsTest {
   static Stream<InvalidCase> invalid() {
     return Stream.of(
         new InvalidCase("neither attribute block, no subject", Kind.SUBJECT, "{\"spec\":{}}", "",
-            List.of("spec.resourceAttributes: Invalid value: null: exactly one of "
+            List.of("spec.resourceAttributes: Invalid value: \"null\": exactly one of "
                 + "nonResourceAttributes or resourceAttributes must be specified",
                 "spec.user: Invalid value: \"\": at least one of user or group must be "
                     + "specified")),
         new InvalidCase("both attribute blocks", Kind.SELF, """
             {"spec":{"resourceAttributes":{"verb":"get"},
              "nonResourceAttributes":{"path":"/healthz","verb":"get"}}}""", "",
-            List.of("spec.nonResourceAttributes: Invalid value: {\"Path\":\"/healthz\","
-                + "\"Verb\":\"get\"}: cannot be specified in combination with "
-                + "resourceAttributes")),
+            List.of("spec.nonResourceAttributes: Invalid value: "
+                + "authorization.NonResourceAttributes{Path:\"/healthz\", Verb:\"get\"}: "
+                + "cannot be specified in combination with resourceAttributes")),
         new InvalidCase("metadata must be empty", Kind.SUBJECT, """
             {"metadata":{"name":"x","labels":{"a":"b"}},"spec":{"user":"u",
              "nonResourceAttributes":{"path":"/","verb":"get"}}}""", "",
-            List.of("metadata: Invalid value: {\"name\":\"x\",\"creationTimestamp\":null,"
-                + "\"labels\":{\"a\":\"b\"}}: must be empty")),
+            List.of("metadata: Invalid value: v1.ObjectMeta{Name:\"x\", GenerateName:\"\", "
+                + "Namespace:\"\", SelfLink:\"\", UID:\"\", ResourceVersion:\"\", Generation:0, "
+                + "CreationTimestamp:time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC), "
+                + "DeletionTimestamp:<nil>, DeletionGracePeriodSeconds:(*int64)(nil), "
+                + "Labels:map[string]string{\"a\":\"b\"}, Annotations:map[string]string(nil), "
+                + "OwnerReferences:[]v1.OwnerReference(nil), Finalizers:[]string(nil), "
+                + "ManagedFields:[]v1.ManagedFieldsEntry(nil)}: must be empty")),
         new InvalidCase("local: only the namespace in metadata, and it must match", Kind.LOCAL, """
             {"metadata":{"generateName":"g-"},"spec":{"user":"u",
              "resourceAttributes":{"namespace":"other","verb":"get","resource":"pods"}}}""",
             "dev",
-            List.of("metadata: Invalid value: {\"generateName\":\"g-\",\"namespace\":\"dev\","
-                + "\"creationTimestamp\":null}: must be empty except for namespace",
+            List.of("metadata: Invalid value: v1.ObjectMeta{Name:\"\", GenerateName:\"g-\", "
+                + "Namespace:\"dev\", SelfLink:\"\", UID:\"\", ResourceVersion:\"\", "
+                + "Generation:0, CreationTimestamp:time.Date(1, time.January, 1, 0, 0, 0, 0, "
+                + "time.UTC), DeletionTimestamp:<nil>, DeletionGracePeriodSeconds:(*int64)(nil), "
+                + "Labels:map[string]string(nil), Annotations:map[string]string(nil), "
+                + "OwnerReferences:[]v1.OwnerReference(nil), Finalizers:[]string(nil), "
+                + "ManagedFields:[]v1.ManagedFieldsEntry(nil)}: must be empty except for "
+                + "namespace",
                 "spec.resourceAttributes.namespace: Invalid value: \"other\": must match "
                     + "metadata.namespace")),
         new InvalidCase("local: no non-resource attributes", Kind.LOCAL, """
             {"spec":{"groups":["g"],"nonResourceAttributes":{"path":"/x","verb":"get"}}}""",
-            "dev", List.of("spec.nonResourceAttributes: Invalid value: {\"Path\":\"/x\","
-                + "\"Verb\":\"get\"}: disallowed on this kind of request")),
+            "dev", List.of("spec.nonResourceAttributes: Invalid value: "
+                + "authorization.NonResourceAttributes{Path:\"/x\", Verb:\"get\"}: "
+                + "disallowed on this kind of request")),
         new InvalidCase("selectors: raw and requirements, or neither", Kind.SELF, """
             {"spec":{"resourceAttributes":{"verb":"list","resource":"pods",
              "fieldSelector":{"rawSelector":"a=b","requirements":[{"key":"a","operator":"In",
