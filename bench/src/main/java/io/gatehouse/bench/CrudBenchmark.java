@@ -39,6 +39,8 @@ public final class CrudBenchmark {
 
   private static final int CONCURRENCY = 16;
   private static final int CREATES = Integer.getInteger("gatehouse.bench.creates", 10_000);
+  /** Alternating raw and h2load runs measured (and as many h2load runs of warm-up). */
+  private static final int ROUNDS = Integer.getInteger("gatehouse.bench.rounds", 3);
 
   private CrudBenchmark() {}
 
@@ -49,20 +51,18 @@ public final class CrudBenchmark {
         + "\"data\":{\"k\":\"" + "v".repeat(200) + "\"}}").getBytes(StandardCharsets.UTF_8);
     double raw;
     double rawSingle;
-    double rawGenerated;
     try (KeyValueStore store = SqliteKeyValueStore.open(dir.resolve("raw.db"))) {
       rawSingle = rate(CREATES / 4, 1, i -> store.create("/registry/configmaps/one/c" + i, value)
           instanceof CreateResult.Created);
       raw = rate(CREATES, CONCURRENCY, i -> store.create("/registry/configmaps/default/c" + i,
           value) instanceof CreateResult.Created);
-      // What the h2load run stores: generateName's random five-character suffixes, which land
-      // all over the name index (more pages written per commit than the sequential names above).
-      rawGenerated = rate(CREATES, CONCURRENCY, i -> store.create(
-          "/registry/configmaps/kube-public/g-" + generatedSuffix(i), value)
-          instanceof CreateResult.Created);
     }
+    // What the h2load runs store: generateName's random five-character suffixes, which land all
+    // over the name index (more pages written per commit than the sequential names above). These
+    // raw runs alternate with the h2load runs below, into a store of their own kept open.
     Path tokens = Files.writeString(dir.resolve("tokens.csv"), "bench-token,bench,1,\"system:masters\"\n");
-    try (GatehouseServer server = GatehouseServer.start(ServerOptions.builder()
+    try (KeyValueStore generatedStore = SqliteKeyValueStore.open(dir.resolve("raw-generated.db"));
+        GatehouseServer server = GatehouseServer.start(ServerOptions.builder()
         .dataDir(dir.resolve("data")).securePort(0).tokenAuthFile(tokens).build())) {
       HttpClient client = client(dir.resolve("data/pki/ca.crt"));
       String base = server.url() + "/api/v1/namespaces/default/configmaps";
@@ -76,14 +76,33 @@ public final class CrudBenchmark {
       double http = rate(CREATES, CONCURRENCY, i -> send(client, HttpRequest.newBuilder(URI.create(base))
           .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"name\":\"x\"",
               "\"name\":\"c" + i + "\""))), 201));
-      // h2load warms up on its own path (HTTP/2 from a C client, generateName): the JIT needs a few
-      // tens of thousands of these requests before the rate settles.
-      H2Load.creates(dir, server.url() + "/api/v1/namespaces/kube-node-lease/configmaps",
-          "bench-token", body.replace("\"name\":\"x\"", "\"generateName\":\"w-\""),
-          3 * CREATES, CONCURRENCY);
-      double h2load = H2Load.creates(dir, server.url() + "/api/v1/namespaces/kube-public/configmaps",
-          "bench-token",
-          body.replace("\"name\":\"x\"", "\"generateName\":\"g-\""), CREATES, CONCURRENCY);
+      // h2load warms up on its own path (HTTP/2 from a C client, generateName) in as many runs as
+      // are measured: each run opens and closes its connections, and the first close of a
+      // connection sends the JIT back to the TLS and HTTP/2 code it had compiled without those
+      // paths (tens of thousands of requests before the rate settles again on two cores).
+      String generated = body.replace("\"name\":\"x\"", "\"generateName\":\"g-\"");
+      for (int round = 0; round < ROUNDS; round++) {
+        String warmNs = "warm-" + round;
+        H2Load.creates(dir, server.url() + "/api/v1/namespaces/kube-node-lease/configmaps",
+            "bench-token", generated, CREATES, CONCURRENCY);
+        rate(CREATES / 2, CONCURRENCY, i -> generatedStore.create(
+            "/registry/configmaps/" + warmNs + "/g-" + generatedSuffix(i), value)
+            instanceof CreateResult.Created);
+      }
+      // Measured: raw runs and h2load runs alternate, so that both see the same machine.
+      double[] rawRuns = new double[ROUNDS];
+      double[] h2loadRuns = new double[ROUNDS];
+      for (int round = 0; round < ROUNDS; round++) {
+        String ns = "bench-" + round;
+        rawRuns[round] = rate(CREATES, CONCURRENCY, i -> generatedStore.create(
+            "/registry/configmaps/" + ns + "/g-" + generatedSuffix(i), value)
+            instanceof CreateResult.Created);
+        h2loadRuns[round] = H2Load.creates(dir,
+            server.url() + "/api/v1/namespaces/kube-public/configmaps", "bench-token", generated,
+            CREATES, CONCURRENCY);
+      }
+      double rawGenerated = median(rawRuns);
+      double h2load = median(h2loadRuns);
       long[] get = latencies(200 * 5, i -> send(client,
           HttpRequest.newBuilder(URI.create(base + "/c" + (i % CREATES))).GET(), 200));
       long[] list = latencies(20, i -> send(client, HttpRequest.newBuilder(URI.create(base)).GET(),
@@ -93,13 +112,19 @@ public final class CrudBenchmark {
       System.out.printf("raw store creates/s, %d writers  %8.0f%n", CONCURRENCY, raw);
       System.out.printf("HTTP creates/s, %d JDK clients   %8.0f  (%.0f%% of 1 writer, %.0f%% of %d)%n",
           CONCURRENCY, http, 100 * http / rawSingle, 100 * http / raw, CONCURRENCY);
-      System.out.printf("raw store creates/s, %d writers, generateName keys %8.0f%n", CONCURRENCY,
-          rawGenerated);
       if (h2load > 0) {
-        System.out.printf("HTTP creates/s, h2load %d streams %7.0f  (%.0f%% of 1 writer, %.0f%% of %d;"
-            + " %.0f%% of %d with the same generateName keys)%n", CONCURRENCY, h2load,
-            100 * h2load / rawSingle, 100 * h2load / raw, CONCURRENCY,
-            100 * h2load / rawGenerated, CONCURRENCY);
+        for (int round = 0; round < ROUNDS; round++) {
+          System.out.printf("round %d: raw, %d writers, generateName keys %8.0f/s;"
+              + " HTTP, h2load %d streams %7.0f/s; %3.0f%%%n", round + 1, CONCURRENCY,
+              rawRuns[round], CONCURRENCY, h2loadRuns[round],
+              100 * h2loadRuns[round] / rawRuns[round]);
+        }
+        System.out.printf("raw store creates/s, %d writers, generateName keys %8.0f (median)%n",
+            CONCURRENCY, rawGenerated);
+        System.out.printf("HTTP creates/s, h2load %d streams %7.0f (median; %.0f%% of 1 writer,"
+            + " %.0f%% of %d; %.0f%% of %d with the same generateName keys; median share %.0f%%)%n",
+            CONCURRENCY, h2load, 100 * h2load / rawSingle, 100 * h2load / raw, CONCURRENCY,
+            100 * h2load / rawGenerated, CONCURRENCY, 100 * medianShare(h2loadRuns, rawRuns));
       } else {
         System.out.println("HTTP creates/s, h2load          not measured (h2load not on PATH)");
       }
@@ -109,6 +134,22 @@ public final class CrudBenchmark {
         throw new IllegalStateException("no HTTP create succeeded");
       }
     }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The median of the per-round shares {@code http[i] / raw[i]}. */
+  private static double medianShare(double[] http, double[] raw) {
+    double[] shares = new double[http.length];
+    for (int i = 0; i < http.length; i++) {
+      shares[i] = http[i] / raw[i];
+    }
+    return median(shares);
   }
 
   /** A name suffix like generateName's: five random characters of its alphabet, made unique. */

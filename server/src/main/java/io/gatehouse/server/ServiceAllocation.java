@@ -85,7 +85,7 @@ final class ServiceAllocation implements StoreHooks {
         updateClusterIps(obj, s, o, dryRun, allocated, released);
       }
       updateNodePorts(obj, s, o, ports);
-      ServiceTypeChange.dropTypeDependentFields(s, o);
+      ServiceTypeChange.dropTypeDependentFields(obj, s, o);
       ServiceIpChecks.fail(obj, ServiceIpChecks.upgradeDowngrade(s, o));
     } catch (RuntimeException e) {
       revert(allocated, ports, dryRun);

@@ -1,26 +1,35 @@
 package io.gatehouse.server;
 
+import io.gatehouse.api.Unstructured;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Upstream's {@code dropTypeDependentFields} (the Service strategy's {@code PrepareForUpdate}):
- * when an update changes the type so that a field no longer applies, and the client left that
- * field as it was (for node ports: added none), the field is cleared (the allocation code frees what it held): cluster IPs and
- * IP families when becoming ExternalName, node ports when leaving NodePort/LoadBalancer, the
- * health check node port, {@code allocateLoadBalancerNodePorts} and {@code loadBalancerClass}
- * when leaving LoadBalancer, {@code externalTrafficPolicy} when no longer externally accessible.
+ * Upstream's {@code dropTypeDependentFields} ({@code pkg/registry/core/service/strategy.go}, called
+ * from the Service strategy's {@code PrepareForUpdate}): when an update changes the type so that a
+ * field no longer applies, and the client left that field as it was (for node ports: added none),
+ * the field is cleared (the allocation code frees what it held): {@code clusterIP}/{@code
+ * clusterIPs} (both unchanged) and the IP family fields when becoming ExternalName, node ports
+ * when leaving NodePort/LoadBalancer, the health check node port, {@code
+ * allocateLoadBalancerNodePorts} and {@code loadBalancerClass} when leaving LoadBalancer, {@code
+ * externalTrafficPolicy} when no longer externally accessible. Independently of a type change,
+ * {@code status.loadBalancer} is reset to empty whenever the new type is not LoadBalancer.
  * Stateless.
  */
 final class ServiceTypeChange {
 
   private ServiceTypeChange() {}
 
-  static void dropTypeDependentFields(ServiceSpec s, ServiceSpec o) {
+  /**
+   * Clears what no longer applies in {@code svc} (whose spec view is {@code s}) after an update
+   * from the stored Service whose spec view is {@code o}.
+   */
+  static void dropTypeDependentFields(Unstructured svc, ServiceSpec s, ServiceSpec o) {
     if (!o.isExternalName() && s.isExternalName()) {
-      if (s.clusterIps().equals(o.clusterIps())) {
+      if (s.clusterIp().equals(o.clusterIp()) && s.clusterIps().equals(o.clusterIps())) {
         s.clusterIp("");
         s.clusterIps(List.of());
       }
@@ -54,6 +63,19 @@ final class ServiceTypeChange {
     if (externallyAccessible(o) && !externallyAccessible(s)
         && Objects.equals(s.field("externalTrafficPolicy"), o.field("externalTrafficPolicy"))) {
       s.remove("externalTrafficPolicy");
+    }
+    if (!s.type().equals("LoadBalancer")) {
+      clearLoadBalancerStatus(svc);
+    }
+  }
+
+  /** Go's {@code Status.LoadBalancer = LoadBalancerStatus{}}: serialized as {@code {}}. */
+  private static void clearLoadBalancerStatus(Unstructured svc) {
+    if (svc.object().get("status") instanceof Map<?, ?> status
+        && status.containsKey("loadBalancer")) {
+      Map<Object, @Nullable Object> copy = new LinkedHashMap<>(status);
+      copy.put("loadBalancer", new LinkedHashMap<String, Object>());
+      svc.object().put("status", copy);
     }
   }
 

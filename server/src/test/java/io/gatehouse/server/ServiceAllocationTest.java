@@ -277,6 +277,38 @@ class ServiceAllocationTest {
   }
 
   @Test
+  void update_loadBalancerToClusterIp_resetsLoadBalancerStatus() {
+    create("lbs", "{\"type\":\"LoadBalancer\",\"ports\":[{\"port\":80}]}");
+    Unstructured withIngress = body(api.send("PATCH", SERVICES + "/lbs/status",
+        "{\"status\":{\"loadBalancer\":{\"ingress\":[{\"ip\":\"192.0.2.7\"}]}}}",
+        "Content-Type", "application/merge-patch+json"), 200);
+    assertThat(withIngress.get("status", "loadBalancer", "ingress")).isPresent();
+
+    Unstructured updated = body(api.send("PATCH", SERVICES + "/lbs",
+        "{\"spec\":{\"type\":\"ClusterIP\"}}", "Content-Type",
+        "application/merge-patch+json"), 200);
+
+    assertThat(updated.get("status", "loadBalancer")).contains(Map.of());
+    assertThat(body(api.json("GET", SERVICES + "/lbs", ""), 200).get("status", "loadBalancer"))
+        .contains(Map.of());
+  }
+
+  @Test
+  void update_loadBalancerKeepsType_keepsLoadBalancerStatus() {
+    create("lbk", "{\"type\":\"LoadBalancer\",\"ports\":[{\"port\":80}]}");
+    body(api.send("PATCH", SERVICES + "/lbk/status",
+        "{\"status\":{\"loadBalancer\":{\"ingress\":[{\"ip\":\"192.0.2.8\"}]}}}",
+        "Content-Type", "application/merge-patch+json"), 200);
+
+    Unstructured updated = body(api.send("PATCH", SERVICES + "/lbk",
+        "{\"spec\":{\"selector\":{\"app\":\"x\"}}}", "Content-Type",
+        "application/merge-patch+json"), 200);
+
+    assertThat(updated.get("status", "loadBalancer", "ingress")).get().asString()
+        .contains("192.0.2.8");
+  }
+
+  @Test
   void create_loadBalancerWithLocalPolicy_getsHealthCheckNodePort() {
     Unstructured lb = create("lb", "{\"type\":\"LoadBalancer\",\"externalTrafficPolicy\":"
         + "\"Local\",\"ports\":[{\"port\":443}]}");
