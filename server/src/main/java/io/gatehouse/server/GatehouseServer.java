@@ -94,7 +94,8 @@ public final class GatehouseServer implements AutoCloseable {
           Pem.readCertificates(options.tlsCertFile().get()));
       servingTrust = List.of(serving.chain().get(serving.chain().size() - 1));
     } else {
-      serving = pki.serving(ca, servingIps(bind), List.of("localhost"));
+      ServingNames names = ServingNames.of(bind, options.serviceNetwork());
+      serving = pki.serving(ca, names.ips(), names.dnsNames());
       servingTrust = List.of(ca.certificate());
     }
     KeyAndCertificate admin = pki.admin(ca);
@@ -228,16 +229,6 @@ public final class GatehouseServer implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("--bind-address " + bindAddress + ": not an address", e);
     }
-  }
-
-  /** 127.0.0.1, plus the bind address when it is a specific one. */
-  private static List<InetAddress> servingIps(InetAddress bind) {
-    List<InetAddress> ips = new ArrayList<>();
-    ips.add(InetAddress.getLoopbackAddress());
-    if (!bind.isAnyLocalAddress() && !bind.equals(InetAddress.getLoopbackAddress())) {
-      ips.add(bind);
-    }
-    return ips;
   }
 
   /** The host clients should use: the bind address, or 127.0.0.1 for a wildcard bind. */

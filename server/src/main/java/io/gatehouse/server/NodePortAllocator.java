@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * object at {@value #KEY}, and every allocation or release is a read-modify-write of that object
  * conditional on its revision, retried on a concurrent write, so it is durable before the Service
  * that holds the port is written and two requests (or two servers on one store) never get the
- * same port. A stored bitmap for another range counts as empty (the start-up repair rewrites it
- * from the Services). Thread-safe.
+ * same port. A stored bitmap for another range counts as empty (the repair, {@link
+ * NodePortRepair}, rewrites it from the Services). Thread-safe.
  */
 final class NodePortAllocator {
 
@@ -88,22 +88,35 @@ final class NodePortAllocator {
         .orElse(false);
   }
 
-  /** Replaces the whole bitmap with {@code ports} (the repair after start-up). */
-  void reset(BitSet offsets) {
-    Optional<Stored> current = read();
-    if (current.isPresent() && current.get().sameRange() && current.get().bits().equals(offsets)) {
-      return;
-    }
-    mutate(bits -> {
-      bits.clear();
-      bits.or(offsets);
-      return new Change<>(Boolean.TRUE, true);
-    });
+  /**
+   * The stored bitmap's taken offsets and the revision a {@link #replace} is conditional on; a
+   * missing bitmap, or one of another range, has no offsets taken.
+   *
+   * @param revision the stored object's revision, 0 when there is none
+   * @param offsets the taken offsets
+   * @param current whether a bitmap of this range is stored
+   */
+  record Snapshot(long revision, BitSet offsets, boolean current) {}
+
+  /** Reads the bitmap for a repair. */
+  Snapshot snapshot() {
+    Optional<Stored> stored = read();
+    return new Snapshot(stored.map(c -> c.kv().modRevision()).orElse(0L),
+        stored.map(Stored::bits).orElseGet(BitSet::new),
+        stored.map(Stored::sameRange).orElse(false));
   }
 
-  /** The taken offsets of the stored bitmap (empty when there is none). */
-  BitSet allocated() {
-    return read().map(Stored::bits).orElseGet(BitSet::new);
+  /**
+   * Writes {@code offsets} as the whole bitmap unless it changed since {@code base} was read (the
+   * repair's conditional {@code CreateOrUpdate}).
+   *
+   * @return false on a concurrent change (nothing written)
+   */
+  boolean replace(Snapshot base, BitSet offsets) {
+    byte[] value = ObjectBytes.write(Unstructured.wrap(rangeAllocation(offsets)));
+    return base.revision() == 0
+        ? store.create(KEY, value) instanceof CreateResult.Created
+        : store.update(KEY, base.revision(), value) instanceof UpdateResult.Updated;
   }
 
   private record Stored(KeyValue kv, BitSet bits, boolean sameRange) {}

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * (ExternalName ↔ ClusterIP, NodePort → ClusterIP …) and its errors. What a write reserved is freed
  * if the write fails; what an update gives up is freed only after it is stored; a delete frees
  * everything and deletes the Service's Endpoints. A crash between a reservation and the write is
- * repaired at the next start ({@link ServiceAllocationRepair}). Node ports count only for NodePort
- * and LoadBalancer Services (upstream's validation keeps other types from having any). Thread-safe.
+ * repaired at the next start or by the periodic repair ({@link ServiceAllocationRepair}). Node
+ * ports count only for NodePort and LoadBalancer Services (upstream's validation keeps other types
+ * from having any). Thread-safe.
  */
 final class ServiceAllocation implements StoreHooks {
 

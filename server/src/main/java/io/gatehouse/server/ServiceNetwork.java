@@ -11,10 +11,11 @@ import java.util.random.RandomGenerator;
  * The Service networking of the server, wired together at start-up before requests are served:
  * the default ServiceCIDR ({@link DefaultServiceCidr}), the repair of stored allocations ({@link
  * ServiceAllocationRepair}), then the registry's Service hooks ({@link ServiceAllocation} over
- * {@link ClusterIpAllocator} and {@link NodePortAllocator}); {@link #controller} makes the {@code
- * kubernetes} Service's controller once the secure port is known. Immutable after {@link #open}.
+ * {@link ClusterIpAllocator} and {@link NodePortAllocator}), and the periodic repair, which {@link
+ * #close} stops; {@link #controller} makes the {@code kubernetes} Service's controller once the
+ * secure port is known. Immutable after {@link #open}; thread-safe.
  */
-final class ServiceNetwork {
+final class ServiceNetwork implements AutoCloseable {
 
   /** kube-apiserver's {@code --endpoint-reconciler} interval ({@code EndpointInterval}). */
   static final Duration ENDPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -22,23 +23,34 @@ final class ServiceNetwork {
   private final Registry registry;
   private final ResourceTable table;
   private final ServiceNetworkOptions options;
+  private final ServiceAllocationRepair repair;
 
-  private ServiceNetwork(Registry registry, ResourceTable table, ServiceNetworkOptions options) {
+  private ServiceNetwork(Registry registry, ResourceTable table, ServiceNetworkOptions options,
+      ServiceAllocationRepair repair) {
     this.registry = registry;
     this.table = table;
     this.options = options;
+    this.repair = repair;
   }
 
   /** Creates the default ServiceCIDR, repairs the allocations and installs the Service hooks. */
   static ServiceNetwork open(Registry registry, ResourceTable table,
       ServiceNetworkOptions options, Clock clock) {
-    return open(registry, table, options, clock, new Random());
+    return open(registry, table, options, clock, new Random(), ServiceAllocationRepair.INTERVAL);
   }
 
   /** {@link #open(Registry, ResourceTable, ServiceNetworkOptions, Clock)} with a given source of
    * the random starting points of dynamic allocation (thread-safe). */
   static ServiceNetwork open(Registry registry, ResourceTable table,
       ServiceNetworkOptions options, Clock clock, RandomGenerator random) {
+    return open(registry, table, options, clock, random, ServiceAllocationRepair.INTERVAL);
+  }
+
+  /** {@link #open(Registry, ResourceTable, ServiceNetworkOptions, Clock, RandomGenerator)} with
+   * the repair repeated every {@code repairInterval}. */
+  static ServiceNetwork open(Registry registry, ResourceTable table,
+      ServiceNetworkOptions options, Clock clock, RandomGenerator random,
+      Duration repairInterval) {
     ClusterIpAllocator clusterIps = new ClusterIpAllocator(registry, table, random);
     NodePortAllocator nodePorts = new NodePortAllocator(registry.store(),
         options.nodePortRange(), random);
@@ -46,12 +58,20 @@ final class ServiceNetwork {
         clock);
     StoredResource services = table.resource(new GroupVersionResource("", "v1", "services"))
         .orElseThrow();
-    ServiceAllocationRepair.run(services, clusterIps, nodePorts);
+    ServiceAllocationRepair repair = new ServiceAllocationRepair(registry, services, clusterIps,
+        nodePorts, clock, RepairEvent.LOGGED);
+    repair.runAtStartup();
     StoredResource endpoints = table.resource(new GroupVersionResource("", "v1", "endpoints"))
         .orElseThrow();
     registry.setHooks(ResourceStrategy.SERVICES,
         new ServiceAllocation(clusterIps, nodePorts, registry, endpoints));
-    return new ServiceNetwork(registry, table, options);
+    return new ServiceNetwork(registry, table, options, repair.start(repairInterval));
+  }
+
+  /** Stops the periodic repair. */
+  @Override
+  public void close() {
+    repair.close();
   }
 
   /**

@@ -105,7 +105,8 @@ final class Storage {
     StoreSnapshot<RbacAuthorizer> roles = new StoreSnapshot<>("rbac", store,
         "/registry/rbac.authorization.k8s.io/", RbacAuthorizer::fromObjects);
     authorizer.rbac(roles::get);
-    List<AutoCloseable> closeables = new ArrayList<>(List.of(namespaces, compactor, roles));
+    List<AutoCloseable> closeables = new ArrayList<>(List.of(namespaces, compactor, roles,
+        serviceNetwork));
     if (authorizer.usesNode()) {
       StoreSnapshot<NodeAuthorizer> nodes = new StoreSnapshot<>("node-graph", store,
           nodeGraphPrefixes(table), objects -> NodeAuthorizer.create(NodeGraph.fromObjects(objects),

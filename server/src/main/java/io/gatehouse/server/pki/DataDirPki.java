@@ -11,8 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * (generated on first start, valid ten years), {@code apiserver.crt}/{@code .key} (serving) and
  * {@code admin.crt}/{@code .key} (CN {@code kubernetes-admin}, O {@code system:masters}), both valid
  * one year. Existing files are reused; a leaf certificate is issued again when it is missing, not
- * issued by the CA, within 30 days of expiry, or (serving) lacks a needed SAN.
+ * issued by the CA, within 30 days of expiry, or (serving) lacks a needed SAN — only that leaf:
+ * the CA is never replaced, so clients trusting it keep working. A re-issue is logged with its
+ * reason. (kube-apiserver reuses whatever files its cert dir holds; Gatehouse's clients trust the
+ * CA, not the leaf, so issuing the leaf again is invisible to them.)
  *
  * <p>Not thread-safe: call from start-up only.
  */
@@ -72,29 +79,41 @@ public final class DataDirPki {
 
   /** Loads or issues the serving certificate for {@code ips} and {@code dnsNames}. */
   public KeyAndCertificate serving(CertificateAuthority ca, List<InetAddress> ips, List<String> dnsNames) {
-    Set<String> needed = new HashSet<>(dnsNames);
+    Set<String> needed = new LinkedHashSet<>(dnsNames);
     ips.forEach(ip -> needed.add(ip.getHostAddress()));
-    return loadOrIssue("apiserver", ca, c -> subjectAltNames(c).containsAll(needed),
-        () -> ca.issueServing("gatehouse-apiserver", ips, dnsNames, clock.instant(), LEAF_VALIDITY));
+    return loadOrIssue("apiserver", ca, c -> {
+      Set<String> missing = new LinkedHashSet<>(needed);
+      missing.removeAll(subjectAltNames(c));
+      return missing.isEmpty() ? Optional.empty()
+          : Optional.of("lacks subject alternative names " + missing);
+    }, () -> ca.issueServing("gatehouse-apiserver", ips, dnsNames, clock.instant(),
+        LEAF_VALIDITY));
   }
 
   /** Loads or issues the admin client certificate. */
   public KeyAndCertificate admin(CertificateAuthority ca) {
-    return loadOrIssue("admin", ca, c -> true,
+    return loadOrIssue("admin", ca, c -> Optional.empty(),
         () -> ca.issueClient(ADMIN_USER, List.of(ADMIN_GROUP), clock.instant(), LEAF_VALIDITY));
   }
 
+  /**
+   * Reuses {@code name}'s files unless they are unusable or {@code unfit} names a reason, else
+   * issues and writes a new certificate.
+   */
   private KeyAndCertificate loadOrIssue(String name, CertificateAuthority ca,
-      java.util.function.Predicate<X509Certificate> fits,
-      java.util.function.Supplier<KeyAndCertificate> issue) {
+      Function<X509Certificate, Optional<String>> unfit, Supplier<KeyAndCertificate> issue) {
     Path crt = dir.resolve(name + ".crt");
     Path key = dir.resolve(name + ".key");
     if (Files.exists(crt) && Files.exists(key)) {
       KeyAndCertificate existing =
           new KeyAndCertificate(Pem.readPrivateKey(key), Pem.readCertificates(crt));
-      if (usable(existing.certificate(), ca) && fits.test(existing.certificate())) {
+      Optional<String> reason = unusable(existing.certificate(), ca)
+          .or(() -> unfit.apply(existing.certificate()));
+      if (reason.isEmpty()) {
         return existing;
       }
+      LOG.atInfo().setMessage("Issuing certificate again").addKeyValue("file", crt)
+          .addKeyValue("reason", reason.get()).log();
     }
     KeyAndCertificate issued = issue.get();
     write(name, issued);
@@ -103,16 +122,17 @@ public final class DataDirPki {
     return issued;
   }
 
-  private boolean usable(X509Certificate cert, CertificateAuthority ca) {
+  /** Why {@code cert} cannot be kept whatever its names, or empty. */
+  private Optional<String> unusable(X509Certificate cert, CertificateAuthority ca) {
     Instant renewAt = cert.getNotAfter().toInstant().minus(RENEW_BEFORE);
     if (clock.instant().isAfter(renewAt)) {
-      return false;
+      return Optional.of("expires " + cert.getNotAfter().toInstant());
     }
     try {
       cert.verify(ca.certificate().getPublicKey());
-      return true;
+      return Optional.empty();
     } catch (java.security.GeneralSecurityException e) {
-      return false;
+      return Optional.of("not issued by " + dir.resolve("ca.crt"));
     }
   }
 

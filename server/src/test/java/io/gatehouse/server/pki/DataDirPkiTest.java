@@ -71,6 +71,51 @@ class DataDirPkiTest {
   }
 
   @Test
+  void servingCertificate_newKubernetesNames_onlyServingIsReissued() throws Exception {
+    // A data directory from before the kubernetes Service names were on the certificate.
+    DataDirPki before = pki(NOW);
+    CertificateAuthority ca = before.certificateAuthority();
+    KeyAndCertificate old = before.serving(ca, List.of(InetAddress.getLoopbackAddress()),
+        List.of("localhost"));
+    before.admin(ca);
+    byte[] caFile = Files.readAllBytes(dataDir.resolve("pki/ca.crt"));
+    byte[] caKey = Files.readAllBytes(dataDir.resolve("pki/ca.key"));
+    byte[] adminFile = Files.readAllBytes(dataDir.resolve("pki/admin.crt"));
+
+    DataDirPki after = pki(NOW.plus(Duration.ofDays(1)));
+    CertificateAuthority ca2 = after.certificateAuthority();
+    KeyAndCertificate serving = after.serving(ca2,
+        List.of(InetAddress.getLoopbackAddress(), InetAddress.getByName("10.0.0.1")),
+        List.of("localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc"));
+    after.admin(ca2);
+
+    assertThat(serving.certificate()).isNotEqualTo(old.certificate());
+    serving.certificate().verify(ca.certificate().getPublicKey());
+    assertThat(DataDirPki.subjectAltNames(serving.certificate())).containsExactlyInAnyOrder(
+        "127.0.0.1", "10.0.0.1", "localhost", "kubernetes", "kubernetes.default",
+        "kubernetes.default.svc");
+    assertThat(Pem.readCertificates(dataDir.resolve("pki/apiserver.crt")))
+        .containsExactly(serving.certificate());
+    assertThat(Files.readAllBytes(dataDir.resolve("pki/ca.crt"))).isEqualTo(caFile);
+    assertThat(Files.readAllBytes(dataDir.resolve("pki/ca.key"))).isEqualTo(caKey);
+    assertThat(Files.readAllBytes(dataDir.resolve("pki/admin.crt"))).isEqualTo(adminFile);
+  }
+
+  @Test
+  void servingCertificate_moreNamesThanNeeded_isReused() throws Exception {
+    DataDirPki pki = pki(NOW);
+    CertificateAuthority ca = pki.certificateAuthority();
+    KeyAndCertificate wide = pki.serving(ca,
+        List.of(InetAddress.getLoopbackAddress(), InetAddress.getByName("10.0.0.1")),
+        List.of("localhost", "kubernetes"));
+
+    KeyAndCertificate again = pki.serving(ca, List.of(InetAddress.getLoopbackAddress()),
+        List.of("localhost"));
+
+    assertThat(again.certificate()).isEqualTo(wide.certificate());
+  }
+
+  @Test
   void adminCertificate_nearExpiry_isReissued() {
     DataDirPki pki = pki(NOW);
     CertificateAuthority ca = pki.certificateAuthority();
