@@ -36,8 +36,8 @@ class DeletePropagationRequestTest {
 
   private static Stream<Case> invalid() {
     return Stream.of(
-        new Case("policy with orphanDependents", CMS + "/c?propagationPolicy=Orphan",
-            "{\"orphanDependents\":true}", 422,
+        new Case("policy with orphanDependents", CMS + "/c",
+            "{\"orphanDependents\":true,\"propagationPolicy\":\"Orphan\"}", 422,
             "DeleteOptions.meta.k8s.io \\\"\\\" is invalid: propagationPolicy: Invalid value: "
                 + "\\\"Orphan\\\": orphanDependents and deletionPropagation cannot be both set"),
         new Case("unknown policy", CMS + "/c?propagationPolicy=Later", "", 422,
