@@ -8,12 +8,20 @@ import java.util.List;
 
 /**
  * The revision table (kine's {@code kine} table, same columns) and the compaction record, created
- * idempotently. The schema version lives in {@code PRAGMA user_version}; a newer one is refused.
+ * idempotently. The schema version lives in {@code PRAGMA user_version}; a newer one is refused,
+ * an older one is brought up to date in the same transaction.
+ *
+ * <p>Version 2 drops kine's unique {@code (name, prev_revision)} index. kine needs it because
+ * several kine processes may write one database; here one process owns the file (its lock file)
+ * and one writer thread checks each key's latest row before appending, so the index could never
+ * reject a row, yet every create and update paid for it: with random names (generateName) it was
+ * about a third of the pages each commit wrote. docs/design-notes.md ("Storage: schema version
+ * 2") has the measurements.
  */
 final class Schema {
 
   /** The schema version this code writes and understands. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** The table name is kine's; so are its columns. */
   static final String TABLE = "kine";
@@ -35,9 +43,8 @@ final class Schema {
           // Latest row of a key, and lists in key order. Carrying 'deleted' lets a list decide
           // which rows are live, and count them, from the index alone (3x faster counts).
           "CREATE INDEX IF NOT EXISTS kine_name_id_deleted_index ON kine (name, id, deleted)",
-          // kine's optimistic lock: two rows can never follow the same previous row of a key.
-          "CREATE UNIQUE INDEX IF NOT EXISTS kine_name_prev_revision_uindex"
-              + " ON kine (name, prev_revision)",
+          // Version 1 carried kine's unique (name, prev_revision) index; see the class comment.
+          "DROP INDEX IF EXISTS kine_name_prev_revision_uindex",
           // kine keeps this in a 'compact_rev_key' row; a table keeps it out of key space.
           """
           CREATE TABLE IF NOT EXISTS gatehouse_compaction (

@@ -94,6 +94,57 @@ class SqliteKeyValueStoreTest extends KeyValueStoreContractTest {
   }
 
   @Test
+  void schema_version2_hasNoUniquePrevRevisionIndex() throws SQLException {
+    created("/a", "a");
+    store.close();
+
+    List<String> indexes = indexes();
+    store = openStore();
+
+    assertThat(indexes).containsExactly("kine_name_id_deleted_index");
+  }
+
+  @Test
+  void open_version1Store_dropsTheUniqueIndexAndKeepsItsData() throws SQLException {
+    KeyValue a = created("/a", "a");
+    store.close();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE UNIQUE INDEX kine_name_prev_revision_uindex"
+          + " ON kine (name, prev_revision)");
+      statement.execute("PRAGMA user_version = 1");
+    }
+
+    store = openStore();
+    store.close();
+    List<String> indexes = indexes();
+    int version;
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      version = rs.getInt(1);
+    }
+    store = openStore();
+
+    assertThat(indexes).containsExactly("kine_name_id_deleted_index");
+    assertThat(version).isEqualTo(2);
+    assertThat(store.get("/a").kv()).contains(a);
+  }
+
+  private List<String> indexes() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'"
+            + " AND tbl_name = 'kine' AND sql IS NOT NULL ORDER BY name")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  @Test
   void open_newerSchemaVersion_isRefused() throws SQLException {
     store.close();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
