@@ -65,7 +65,7 @@ final class VertxTransport implements AutoCloseable {
   static VertxTransport listen(String host, int port, KeyAndCertificate serving,
       List<X509Certificate> clientCas, ApiHandler chain) {
     Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setEventLoopPoolSize(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
+        .setEventLoopPoolSize(eventLoops(Runtime.getRuntime().availableProcessors()))
         .setWorkerPoolSize(1)
         .setInternalBlockingPoolSize(1)
         .setPreferNativeTransport(false));
@@ -103,6 +103,17 @@ final class VertxTransport implements AutoCloseable {
       throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
     }
     return new VertxTransport(vertx, server, handlers);
+  }
+
+  /**
+   * Event-loop threads for {@code cores} processors: half of them, at least one and at most two.
+   * The loops only do TLS, HTTP framing and socket I/O (about a fifth of a request's CPU; the rest
+   * runs on virtual threads and the store's writer), so Netty's usual two per core would only add
+   * threads to switch between: on two cores, one loop instead of two took about a tenth off the
+   * CPU of each create (docs/performance.md).
+   */
+  static int eventLoops(int cores) {
+    return Math.max(1, Math.min(2, cores / 2));
   }
 
   /** Returns the bound port. */
