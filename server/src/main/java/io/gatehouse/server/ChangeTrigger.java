@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,24 @@ final class ChangeTrigger implements AutoCloseable {
   private final List<String> prefixes;
   private final Duration resync;
   private final Runnable sync;
+  private final Predicate<String> relevant;
   private final LinkedBlockingQueue<Boolean> signals = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopped;
 
   ChangeTrigger(String name, KeyValueStore store, List<String> prefixes, Duration resync,
       Runnable sync) {
+    this(name, store, prefixes, key -> true, resync, sync);
+  }
+
+  /**
+   * A trigger that only reacts to changes of the keys under {@code prefixes} that {@code relevant}
+   * accepts (upstream's controllers filter their informers' events the same way, e.g. by object
+   * name), so that a busy resource does not run the sync every settle period.
+   */
+  ChangeTrigger(String name, KeyValueStore store, List<String> prefixes,
+      Predicate<String> relevant, Duration resync, Runnable sync) {
+    this.relevant = relevant;
     this.name = name;
     this.store = store;
     this.prefixes = List.copyOf(prefixes);
@@ -84,7 +97,7 @@ final class ChangeTrigger implements AutoCloseable {
           if (e instanceof WatchEvent.Terminal) {
             break;
           }
-          if (e instanceof WatchEvent.Change) {
+          if (e instanceof WatchEvent.Change change && relevant.test(change.key())) {
             signals.offer(Boolean.TRUE);
           }
         }

@@ -44,7 +44,6 @@ final class GarbageCollector implements AutoCloseable {
       "\"deletionTimestamp\"".getBytes(StandardCharsets.UTF_8);
   private static final int PAGE = 500;
   private static final int TASKS_PER_STEP = 16;
-  private static final Duration IDLE = Duration.ofSeconds(30);
 
   private final KeyValueStore store;
   private final DependencyGraph graph = new DependencyGraph();
@@ -78,7 +77,7 @@ final class GarbageCollector implements AutoCloseable {
     while (!stopped) {
       try {
         resync();
-        while (!stopped && step(queue.untilNext().orElse(IDLE)) >= 0) {
+        while (!stopped && step(queue.untilNext()) >= 0) {
           // keep following the watch
         }
       } catch (InterruptedException e) {
@@ -164,17 +163,20 @@ final class GarbageCollector implements AutoCloseable {
   }
 
   /**
-   * Takes the watch's events (waiting up to {@code wait} for the first), then runs the due work.
+   * Takes the watch's events (waiting up to {@code wait} for the first, or until one comes when
+   * no retry is queued), then runs the due work. Only this thread queues work, so an untimed wait
+   * misses nothing; close() interrupts it. (A timed wait on every burst of changes cost each
+   * commit a wake-up of the JDK's delay scheduler.)
    *
    * @return how many events and tasks were processed, or -1 when the watch ended
    */
-  private int step(Duration wait) throws InterruptedException {
+  private int step(Optional<Duration> wait) throws InterruptedException {
     Watch w = watch;
     if (w == null) {
       return -1;
     }
     int done = 0;
-    Optional<WatchEvent> e = w.poll(wait);
+    Optional<WatchEvent> e = wait.isPresent() ? w.poll(wait.get()) : Optional.of(w.next());
     while (e.isPresent()) {
       if (e.get() instanceof WatchEvent.Terminal t) {
         if (t instanceof WatchEvent.Ended ended && ended.reason() == WatchEvent.Reason.STORE_CLOSED) {

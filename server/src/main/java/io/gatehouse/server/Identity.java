@@ -93,7 +93,7 @@ final class Identity {
     closeables.add(new ChangeTrigger("tokens-controller", registry.store(), tokens.prefixes(),
         RESYNC, tokens::sync).start());
     closeables.add(new ChangeTrigger("legacy-token-tracking", registry.store(),
-        tracking.prefixes(), RESYNC, tracking::sync).start());
+        tracking.prefixes(), tracking::relevant, RESYNC, tracking::sync).start());
     closeables.add(new ChangeTrigger("legacy-token-cleaner", registry.store(), List.of(),
         LegacyTokenCleaner.SYNC_INTERVAL, cleaner::evaluate).start());
   }

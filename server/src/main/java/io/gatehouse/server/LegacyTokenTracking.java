@@ -45,6 +45,11 @@ final class LegacyTokenTracking {
     return List.of(configMaps.prefix(NAMESPACE));
   }
 
+  /** Whether a changed key is the tracking ConfigMap (the only one under the prefix that counts). */
+  boolean relevant(String key) {
+    return key.equals(configMaps.key(NAMESPACE, CONFIG_MAP));
+  }
+
   /** Creates or repairs the ConfigMap. */
   synchronized void sync() {
     Instant now = clock.instant();

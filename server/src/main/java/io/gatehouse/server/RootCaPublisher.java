@@ -44,10 +44,16 @@ final class RootCaPublisher {
     this.bundle = bundle;
   }
 
-  /** Starts syncing at every namespace or ConfigMap change; close the result to stop. */
+  /**
+   * Starts syncing at every namespace change and every change of a {@value #NAME} ConfigMap (as
+   * upstream's publisher, which ignores other ConfigMaps); close the result to stop.
+   */
   AutoCloseable start() {
+    String configMapPrefix = configMaps.prefix();
     return new ChangeTrigger("root-ca-cert-publisher", registry.store(),
-        List.of(namespaces.prefix(), configMaps.prefix()), RESYNC, this::sync).start();
+        List.of(namespaces.prefix(), configMapPrefix),
+        key -> !key.startsWith(configMapPrefix) || key.endsWith("/" + NAME), RESYNC,
+        this::sync).start();
   }
 
   /** Brings every active namespace's ConfigMap to the expected content. */
