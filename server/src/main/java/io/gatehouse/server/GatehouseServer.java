@@ -125,7 +125,9 @@ public final class GatehouseServer implements AutoCloseable {
     AtomicReference<ApiHandler> routes = new AtomicReference<>(request ->
         ApiResponse.status(new Status("the request has been made before all known HTTP paths have "
             + "been installed, please try again", StatusReason.SERVICE_UNAVAILABLE, null, 503)));
-    ApiHandler chain = HandlerChain.build(request -> routes.get().handle(request), authenticator, authorizer);
+    RequestCounter requests = new RequestCounter();
+    ApiHandler chain = requests.counting(
+        HandlerChain.build(request -> routes.get().handle(request), authenticator, authorizer));
     VertxTransport transport = VertxTransport.listen(options.bindAddress(), options.securePort(),
         serving, clientCas, chain);
     int port = transport.port();
@@ -170,7 +172,10 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    List<AutoCloseable> closeables = new ArrayList<>(List.of(kubernetesService, authorizer));
+    // Gives back the heap that load grew once the server is idle (docs/design-notes.md).
+    HeapTrimmer heapTrimmer = HeapTrimmer.start(HeapTrimmer.Settings.SERVER, requests::count);
+    List<AutoCloseable> closeables =
+        new ArrayList<>(List.of(heapTrimmer, kubernetesService, authorizer));
     closeables.addAll(identity.closeables());
     closeables.add(rootCaPublisher);
     closeables.addAll(storage.closeables());
