@@ -33,6 +33,34 @@ public final class GoSyntax {
     return type + "{" + String.join(", ", renderedElements) + "}";
   }
 
+  /**
+   * The address Go's {@code %#v} prints for a non-nil pointer field. Real addresses vary per
+   * process ({@code 0xc00…}); this fixed one stands in for them.
+   */
+  public static final String ADDRESS = "0xc000000000";
+
+  /**
+   * {@code %#v} of a pointer of type {@code *elemType} inside a composite value, where {@code fmt}
+   * prints the address, not the pointee: {@code (*bool)(nil)} or {@code (*bool)(0xc000000000)}.
+   */
+  public static String pointer(String elemType, boolean present) {
+    return "(*" + elemType + ")(" + (present ? ADDRESS : "nil") + ")";
+  }
+
+  /**
+   * {@code %#v} of a struct value of type {@code type} (e.g. {@code v1.OwnerReference}) whose
+   * fields, in declaration order, are already rendered: {@code type{Name:value, …}}.
+   */
+  public static String struct(String type, Map<String, String> renderedFields) {
+    StringBuilder out = new StringBuilder(type).append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> e : renderedFields.entrySet()) {
+      out.append(first ? "" : ", ").append(e.getKey()).append(':').append(e.getValue());
+      first = false;
+    }
+    return out.append('}').toString();
+  }
+
   /** {@code %#v} of a {@code map[string]string}; null is the nil map. */
   public static String stringMap(@Nullable Map<String, String> entries) {
     if (entries == null) {

@@ -17,6 +17,22 @@ class GoSyntaxTest {
   }
 
   @Test
+  void pointer_nilAndSet_typeAndAddress() {
+    assertThat(GoSyntax.pointer("bool", false)).isEqualTo("(*bool)(nil)");
+    assertThat(GoSyntax.pointer("apiextensions.FieldValueErrorReason", true))
+        .isEqualTo("(*apiextensions.FieldValueErrorReason)(0xc000000000)");
+  }
+
+  @Test
+  void struct_fieldsInOrder_goSyntax() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("Name", "\"a\"");
+    fields.put("Served", "true");
+    assertThat(GoSyntax.struct("pkg.T", fields)).isEqualTo("pkg.T{Name:\"a\", Served:true}");
+    assertThat(GoSyntax.struct("pkg.E", Map.of())).isEqualTo("pkg.E{}");
+  }
+
+  @Test
   void stringMap_entries_sortedByKey() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("z", "1");

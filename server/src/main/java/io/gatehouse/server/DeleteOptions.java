@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.api.GoSyntax;
 import io.gatehouse.api.GroupResource;
+import io.gatehouse.api.GroupVersionKind;
 import io.gatehouse.api.StatusException;
 import io.gatehouse.api.Unstructured;
 import io.gatehouse.server.schema.FieldError;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The parts of {@code meta.k8s.io/v1 DeleteOptions} the registry honours: preconditions ({@code
  * uid}, {@code resourceVersion}), {@code dryRun}, and how dependents are garbage collected ({@code
  * propagationPolicy} and the deprecated {@code orphanDependents}, see {@link
- * DeletionPropagation}). {@code gracePeriodSeconds} is irrelevant (nothing runs). Immutable.
+ * DeletionPropagation}). {@code gracePeriodSeconds} is parsed but not kept (nothing runs).
+ * Immutable.
  *
  * @param uid the uid precondition, or empty
  * @param resourceVersion the resourceVersion precondition, or empty
@@ -44,40 +46,36 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
 
   /**
    * Reads the options as upstream's delete handlers do — from the body when the request has one,
-   * else from the query parameters (never both) — then validates them as upstream's {@code
-   * ValidateDeleteOptions}.
+   * else from the query parameters ({@link DeleteOptionsQuery}), never both — then validates them
+   * as upstream's {@code ValidateDeleteOptions}. {@code gracePeriodSeconds} is read (a bad query
+   * value is refused) but not kept.
    *
    * @param body the decoded body, or null for a request without one
-   * @throws StatusException 422 {@code DeleteOptions.meta.k8s.io "" is invalid} for an unknown
-   *     propagation policy, one set with {@code orphanDependents}, or a {@code dryRun} value other
-   *     than {@code All} ({@code dryRun: Unsupported value: []string{"x"}: supported values:
-   *     "All"})
+   * @param query the request's query parameters
+   * @throws StatusException 400 for a {@code gracePeriodSeconds} query value that is not an int64;
+   *     422 {@code DeleteOptions.meta.k8s.io "" is invalid} for {@code orphanDependents} set with
+   *     a propagation policy, an unknown (or empty) policy, or a {@code dryRun} value other than
+   *     {@code All} ({@code dryRun: Unsupported value: []string{"x"}: supported values: "All"})
    */
-  static DeleteOptions of(@Nullable Map<String, @Nullable Object> body, List<String> queryDryRun,
-      String queryPolicy) {
+  static DeleteOptions of(@Nullable Map<String, @Nullable Object> body,
+      Map<String, List<String>> query) {
+    Map<String, @Nullable Object> options = body != null ? body : DeleteOptionsQuery.decode(query);
     String uid = "";
     String rv = "";
-    List<String> dryRun = queryDryRun;
-    String policy = queryPolicy;
-    Boolean orphan = null;
-    if (body != null) {
-      dryRun = body.get("dryRun") instanceof List<?> l
-          ? l.stream().map(String::valueOf).toList() : List.of();
-      policy = body.get("propagationPolicy") instanceof String s ? s : "";
-      if (body.get("preconditions") instanceof Map<?, ?> p) {
-        uid = p.get("uid") instanceof String s ? s : "";
-        rv = p.get("resourceVersion") instanceof String s ? s : "";
-      }
-      if (body.get("orphanDependents") instanceof Boolean b) {
-        orphan = b;
-      }
+    List<String> dryRun = options.get("dryRun") instanceof List<?> l
+        ? l.stream().map(String::valueOf).toList() : List.of();
+    @Nullable String policy = options.get("propagationPolicy") instanceof String s ? s : null;
+    if (options.get("preconditions") instanceof Map<?, ?> p) {
+      uid = p.get("uid") instanceof String s ? s : "";
+      rv = p.get("resourceVersion") instanceof String s ? s : "";
     }
+    Boolean orphan = options.get("orphanDependents") instanceof Boolean b ? b : null;
     List<FieldError> errors = new ArrayList<>();
-    if (orphan != null && !policy.isEmpty()) {
+    if (orphan != null && policy != null) {
       errors.add(FieldError.invalid("propagationPolicy", policy,
           "orphanDependents and deletionPropagation cannot be both set"));
     }
-    if (!policy.isEmpty() && !List.of(ORPHAN, BACKGROUND, FOREGROUND).contains(policy)) {
+    if (policy != null && !List.of(ORPHAN, BACKGROUND, FOREGROUND).contains(policy)) {
       errors.add(FieldError.notSupported("propagationPolicy", policy,
           List.of(FOREGROUND, BACKGROUND, ORPHAN, "nil")));
     }
@@ -88,19 +86,26 @@ record DeleteOptions(String uid, String resourceVersion, boolean dryRun, String 
     if (!errors.isEmpty()) {
       throw SchemaErrors.invalid("meta.k8s.io", "DeleteOptions", "", errors);
     }
-    return new DeleteOptions(uid, rv, !dryRun.isEmpty(), policy, orphan);
+    return new DeleteOptions(uid, rv, !dryRun.isEmpty(), policy == null ? "" : policy, orphan);
   }
 
-  /** Throws upstream's precondition conflicts. */
-  void checkPreconditions(GroupResource gr, Unstructured current) {
+  /**
+   * Throws the conflict upstream's {@code BeforeDelete} answers for a precondition {@code
+   * current} does not meet; like upstream it names the object by kind and group ({@code
+   * ConfigMap "x"}, {@code Deployment.apps "x"}), not by resource.
+   */
+  void checkPreconditions(GroupVersionKind kind, Unstructured current) {
+    GroupResource gr = new GroupResource(kind.group(), kind.kind());
     if (!uid.isEmpty() && !uid.equals(current.uid())) {
-      throw ApiErrors.conflict(gr, current.name(), "Precondition failed: UID in precondition: "
-          + uid + ", UID in object meta: " + current.uid());
+      throw ApiErrors.conflict(gr, current.name(), "the UID in the precondition (" + uid
+          + ") does not match the UID in record (" + current.uid() + "). The object might have "
+          + "been deleted and then recreated");
     }
     String currentRv = current.metadata().get("resourceVersion") instanceof String s ? s : "";
     if (!resourceVersion.isEmpty() && !resourceVersion.equals(currentRv)) {
-      throw ApiErrors.conflict(gr, current.name(), "Precondition failed: ResourceVersion in "
-          + "precondition: " + resourceVersion + ", ResourceVersion in object meta: " + currentRv);
+      throw ApiErrors.conflict(gr, current.name(), "the ResourceVersion in the precondition ("
+          + resourceVersion + ") does not match the ResourceVersion in record (" + currentRv
+          + "). The object might have been modified");
     }
   }
 }

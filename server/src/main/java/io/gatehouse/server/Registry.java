@@ -358,7 +358,7 @@ final class Registry {
       KeyValue current = store.get(r.key(namespace, name)).kv()
           .orElseThrow(() -> ApiErrors.notFound(r.groupResource(), name));
       Unstructured old = served(r, ObjectBytes.read(current));
-      options.checkPreconditions(r.groupResource(), old);
+      options.checkPreconditions(r.kind(), old);
       String requestNamespace = ResourceStrategy.isNamespaces(r) ? name : namespace;
       List<String> warnings = admission.validate(new WriteRequest(r, "", "DELETE",
           requestNamespace, name, null, old, options.dryRun()));

@@ -373,9 +373,7 @@ final class ResourceHandler {
   }
 
   private DeleteOptions deleteOptions(ApiRequest request) {
-    return DeleteOptions.of(RequestBodies.deleteOptions(request),
-        request.query().getOrDefault("dryRun", List.of()),
-        request.queryValue("propagationPolicy").orElse(""));
+    return DeleteOptions.of(RequestBodies.deleteOptions(request), request.query());
   }
 
   private Unstructured decodeObject(ApiRequest request, StoredResource r, List<String> warnings) {

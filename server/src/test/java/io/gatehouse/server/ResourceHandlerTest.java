@@ -206,7 +206,8 @@ class ResourceHandlerTest {
     api.json("POST", CM, CM_BODY);
     ApiResponse r = api.json("DELETE", CM + "/c1", "{\"preconditions\":{\"uid\":\"other\"}}");
     assertThat(r.status()).isEqualTo(409);
-    assertThat(r.bodyText()).contains("Precondition failed: UID in precondition: other");
+    assertThat(r.bodyText()).contains("Operation cannot be fulfilled on ConfigMap \\\"c1\\\": the "
+        + "UID in the precondition (other) does not match the UID in record (");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.server.crd;
 
+import io.gatehouse.api.GoSyntax;
 import io.gatehouse.api.validation.NameValidation;
 import io.gatehouse.server.schema.FieldError;
 import io.gatehouse.server.schema.GoText;
@@ -263,7 +264,8 @@ public final class CrdValidation {
     List<String> stored = crd.status().storedVersions();
     String p = "status.storedVersions";
     if (stored.isEmpty()) {
-      return List.of(FieldError.invalid(p, new GoText.Raw("null"),
+      // empty only when create found no storage version: upstream's slice is then nil
+      return List.of(FieldError.invalid(p, new GoText.Raw(GoSyntax.strings(null)),
           "must have at least one stored version"));
     }
     List<FieldError> errs = new ArrayList<>();
@@ -274,7 +276,8 @@ public final class CrdValidation {
     for (CrdDefinition.Version v : crd.versions()) {
       boolean present = remaining.containsKey(v.name());
       if (v.storage() && !present) {
-        errs.add(FieldError.invalid(p, stored, "must have the storage version " + v.name()));
+        errs.add(FieldError.invalid(p, new GoText.Raw(GoSyntax.strings(stored)),
+            "must have the storage version " + v.name()));
       }
       remaining.remove(v.name());
     }

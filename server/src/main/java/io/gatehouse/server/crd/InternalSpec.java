@@ -56,27 +56,8 @@ record InternalSpec(CrdDefinition crd, List<CrdDefinition.Version> versions,
         || versions.stream().anyMatch(v -> v.subresources() != null && v.subresources().status());
   }
 
-  /** Go's {@code json.Marshal} of the internal {@code []CustomResourceDefinitionVersion}. */
+  /** Go's {@code %#v} of the internal {@code []CustomResourceDefinitionVersion}. */
   String versionsValue() {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < versions.size(); i++) {
-      CrdDefinition.Version v = versions.get(i);
-      b.append(i > 0 ? "," : "").append("{\"Name\":").append(GoJsonText.string(v.name()))
-          .append(",\"Served\":").append(v.served()).append(",\"Storage\":").append(v.storage())
-          .append(",\"Deprecated\":").append(v.deprecated()).append(",\"DeprecationWarning\":")
-          .append(v.deprecationWarning() == null ? "null"
-              : GoJsonText.string(v.deprecationWarning()))
-          .append(",\"Schema\":").append(v.schemaHolder() == null ? "null"
-              : "{\"OpenAPIV3Schema\":" + io.gatehouse.server.schema.GoText.json(v.rawSchema())
-                  + "}")
-          .append(",\"Subresources\":").append(v.subresources() == null ? "null"
-              : GoJsonText.subresources(v.subresources()))
-          .append(",\"AdditionalPrinterColumns\":").append(v.columns().isEmpty() ? "null"
-              : GoJsonText.columns(v.columns()))
-          .append(",\"SelectableFields\":").append(v.selectableFields().isEmpty() ? "null"
-              : GoJsonText.selectable(v.selectableFields()))
-          .append('}');
-    }
-    return b.append(']').toString();
+    return VersionsGoSyntax.of(versions);
   }
 }

@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
  * #message()} is {@code Error()} ({@code <field>: <body>}), {@link #body()} is {@code
  * ErrorBody()}, the text of a Status cause.
  *
- * <p>The bad value is printed for the types that print one: {@code int64}/{@code float64}/{@code
- * bool} with Go's {@code %v}, strings with {@code %q}, anything else (maps, lists, {@code null}) as
- * Go's {@code json.Marshal} writes it. Immutable.
+ * <p>The bad value is printed for the types that print one, as 1.33 prints it ({@link
+ * GoText#value}): {@code int64}/{@code float64}/{@code bool} with Go's {@code %v}, strings with
+ * {@code %q}, {@code null} as {@code "null"}, lists and maps as Go's {@code %#v} of the decoded
+ * {@code interface{}} value; a value of another Go type is passed as a {@link GoText.Raw}.
+ * Immutable.
  *
  * @param type the error type
  * @param field the field path, e.g. {@code spec.replicas}; empty for the root
- * @param value the bad value as decoded JSON (ignored by types that print none); {@link #OMIT} to
+ * @param value the bad value as decoded JSON or a {@link GoText.Raw} (ignored by types that print
+ *     none); {@link #OMIT} to
  *     print no value
  * @param detail the detail, possibly empty
  */

@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How Go prints decoded JSON values in the messages upstream builds: {@code %v} of {@code int64},
- * {@code float64} and {@code bool}, {@code %q} of strings, {@code json.Marshal} of everything else
- * (object keys sorted, {@code <}, {@code >} and {@code &} escaped as Go does), and Go's {@code %v}
- * of a {@code []interface{}} ({@code [a 1 map[k:v]]}). Stateless.
+ * How Go prints decoded JSON values in the messages upstream builds: a bad value of {@code
+ * field.Error} as Kubernetes 1.33 prints it ({@link #value}: {@code %v} of {@code int64}, {@code
+ * float64} and {@code bool}, {@code %q} of strings, {@code "null"} for nil, Go's {@code %#v} of
+ * anything else, e.g. {@code []interface {}{"a", 1}}), {@code json.Marshal} (object keys sorted,
+ * {@code <}, {@code >} and {@code &} escaped as Go does), and Go's {@code %v} of a {@code
+ * []interface{}} ({@code [a 1 map[k:v]]}). Stateless.
  */
 public final class GoText {
 
@@ -25,21 +27,61 @@ public final class GoText {
    */
   public record Raw(String text) {}
 
-  /** The bad value as {@code field.Error.ErrorBody()} prints it. */
+  /**
+   * The bad value as 1.33's {@code field.Error.ErrorBody()} prints it when the value is
+   * unstructured (an {@code interface{}} holding decoded JSON): nil is the string {@code "null"}
+   * (so printed {@code %q}), a list {@code %#v} of a {@code []interface {}}, an object {@code %#v}
+   * of a {@code map[string]interface {}}. A value of another Go type must be passed as a {@link
+   * Raw} rendered for that type (e.g. {@code GoSyntax.strings} for a {@code []string}).
+   */
   public static String value(@Nullable Object v) {
-    if (v instanceof Raw r) {
-      return r.text();
+    return switch (v) {
+      case Raw r -> r.text();
+      case null -> "\"null\"";
+      case Long l -> l.toString();
+      case Integer i -> i.toString();
+      case Boolean b -> b.toString();
+      case Double d -> formatFloat(d);
+      default -> goSyntax(v);
+    };
+  }
+
+  /**
+   * Go's {@code %#v} of a decoded JSON value held in an {@code interface{}}: strings quoted as
+   * {@code %q}, numbers and booleans as {@code %v}, {@code []interface {}{…}}, {@code
+   * map[string]interface {}{"k":…}} with keys sorted, and a nil element {@code interface {}(nil)}.
+   */
+  public static String goSyntax(@Nullable Object v) {
+    StringBuilder b = new StringBuilder();
+    appendGoSyntax(b, v, true);
+    return b.toString();
+  }
+
+  private static void appendGoSyntax(StringBuilder b, @Nullable Object v, boolean top) {
+    switch (v) {
+      case null -> b.append(top ? "<nil>" : "interface {}(nil)");
+      case String s -> b.append(GoQuote.quote(s));
+      case Double d -> b.append(formatFloat(d));
+      case List<?> l -> {
+        b.append("[]interface {}{");
+        for (int i = 0; i < l.size(); i++) {
+          b.append(i > 0 ? ", " : "");
+          appendGoSyntax(b, l.get(i), false);
+        }
+        b.append('}');
+      }
+      case Map<?, ?> m -> {
+        b.append("map[string]interface {}{");
+        boolean first = true;
+        for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+          b.append(first ? "" : ", ").append(GoQuote.quote(String.valueOf(e.getKey()))).append(':');
+          appendGoSyntax(b, e.getValue(), false);
+          first = false;
+        }
+        b.append('}');
+      }
+      default -> b.append(v);
     }
-    if (v instanceof String s) {
-      return GoQuote.quote(s);
-    }
-    if (v instanceof Long || v instanceof Integer || v instanceof Boolean) {
-      return v.toString();
-    }
-    if (v instanceof Double d) {
-      return formatFloat(d);
-    }
-    return json(v);
   }
 
   /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}, which is also {@code %v} of a float64. */

@@ -1,5 +1,6 @@
 package io.gatehouse.server.schema;
 
+import io.gatehouse.api.GoSyntax;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,11 +92,11 @@ final class ListTypeRules {
                 + " x-kubernetes-list-type is map"));
           }
         } else {
-          errs.add(FieldError.invalid(keysPath, s.xListMapKeys,
+          errs.add(FieldError.invalid(keysPath, new GoText.Raw(GoSyntax.strings(s.xListMapKeys)),
               "entries must all be names of item properties"));
         }
         if (!keys.add(k)) {
-          errs.add(FieldError.invalid(keysPath, s.xListMapKeys,
+          errs.add(FieldError.invalid(keysPath, new GoText.Raw(GoSyntax.strings(s.xListMapKeys)),
               "must not contain duplicate entries"));
         }
       }

@@ -1,7 +1,10 @@
 package io.gatehouse.server.schema;
 
+import io.gatehouse.api.GoQuote;
+import io.gatehouse.api.GoSyntax;
 import io.gatehouse.api.validation.NameValidation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -170,12 +173,27 @@ public final class ObjectMetaValidation {
       }
     }
     if (finalizers.contains("orphan") && finalizers.contains("foregroundDeletion")) {
-      String shown = "[]string{" + String.join(", ",
-          finalizers.stream().map(io.gatehouse.api.GoQuote::quote).toList()) + "}";
-      errs.add(FieldError.invalid(finalizersPath, new GoText.Raw(shown),
+      errs.add(FieldError.invalid(finalizersPath, new GoText.Raw(GoSyntax.strings(finalizers)),
           "finalizer orphan and foregroundDeletion cannot be both set"));
     }
     return errs;
+  }
+
+  /** Go's {@code %#v} of a {@code []v1.OwnerReference} (pointers print as addresses). */
+  static String ownerReferencesGoSyntax(List<?> refs) {
+    List<String> out = new ArrayList<>();
+    for (Object o : refs) {
+      Map<?, ?> ref = o instanceof Map<?, ?> m ? m : Map.of();
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("APIVersion", GoQuote.quote(string(ref, "apiVersion")));
+      f.put("Kind", GoQuote.quote(string(ref, "kind")));
+      f.put("Name", GoQuote.quote(string(ref, "name")));
+      f.put("UID", GoQuote.quote(string(ref, "uid")));
+      f.put("Controller", GoSyntax.pointer("bool", ref.get("controller") != null));
+      f.put("BlockOwnerDeletion", GoSyntax.pointer("bool", ref.get("blockOwnerDeletion") != null));
+      out.add(GoSyntax.struct("v1.OwnerReference", f));
+    }
+    return GoSyntax.slice("[]v1.OwnerReference", out);
   }
 
   private static List<FieldError> ownerReferences(Map<String, ?> meta, String path) {
@@ -203,7 +221,7 @@ public final class ObjectMetaValidation {
       if (Boolean.TRUE.equals(ref.get("controller"))) {
         String current = string(ref, "kind") + "/" + string(ref, "name");
         if (!firstController.isEmpty()) {
-          errs.add(FieldError.invalid(path, refs, "Only one reference can have Controller set to"
+          errs.add(FieldError.invalid(path, new GoText.Raw(ownerReferencesGoSyntax(refs)), "Only one reference can have Controller set to"
               + " true. Found \"true\" in references for " + firstController + " and " + current));
         } else {
           firstController = current;

@@ -1,7 +1,11 @@
 package io.gatehouse.server.schema;
 
+import io.gatehouse.api.GoQuote;
+import io.gatehouse.api.GoSyntax;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +66,7 @@ final class RuleChecks {
       RuleCompiler.Result r = results.get(i);
       ValidationRule rule = s.xValidations.get(i);
       String p = Path.index(Path.child(path, "x-kubernetes-validations"), i);
-      GoText.Raw ruleValue = new GoText.Raw(goJson(rule));
+      GoText.Raw ruleValue = new GoText.Raw(goSyntax(rule));
       if (r.error() != null) {
         errs.add(r.errorIsRequired() ? FieldError.required(p + ".rule", r.error())
             : FieldError.invalid(p + ".rule", ruleValue, r.error()));
@@ -84,13 +88,16 @@ final class RuleChecks {
     return errs;
   }
 
-  /** {@code json.Marshal} of the internal {@code ValidationRule} (no JSON tags). */
-  private static String goJson(ValidationRule r) {
-    return "{\"Rule\":" + GoText.json(r.rule()) + ",\"Message\":" + GoText.json(r.message())
-        + ",\"MessageExpression\":" + GoText.json(r.messageExpression()) + ",\"Reason\":"
-        + (r.reason() == null ? "null" : GoText.json(r.reason())) + ",\"FieldPath\":"
-        + GoText.json(r.fieldPath()) + ",\"OptionalOldSelf\":"
-        + (r.optionalOldSelf() == null ? "null" : r.optionalOldSelf()) + "}";
+  /** Go's {@code %#v} of the internal {@code apiextensions.ValidationRule} (no String method). */
+  static String goSyntax(ValidationRule r) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("Rule", GoQuote.quote(r.rule()));
+    f.put("Message", GoQuote.quote(r.message()));
+    f.put("MessageExpression", GoQuote.quote(r.messageExpression()));
+    f.put("Reason", GoSyntax.pointer("apiextensions.FieldValueErrorReason", r.reason() != null));
+    f.put("FieldPath", GoQuote.quote(r.fieldPath()));
+    f.put("OptionalOldSelf", GoSyntax.pointer("bool", r.optionalOldSelf() != null));
+    return GoSyntax.struct("apiextensions.ValidationRule", f);
   }
 
   private static boolean newlines(String s) {

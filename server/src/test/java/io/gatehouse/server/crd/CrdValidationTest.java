@@ -82,11 +82,16 @@ class CrdValidationTest {
                 + " the schema if the status subresource is enabled",
                 S + ".nullable: Forbidden: nullable cannot be true at the root")),
         new Case("no storage version", y -> y.replace("storage: true", "storage: false"), List.of(
-            "spec.versions: Invalid value: [{\"Name\":\"v1\",\"Served\":true,\"Storage\":false,"
-                + "\"Deprecated\":false,\"DeprecationWarning\":null,\"Schema\":null,\"Subresources"
-                + "\":null,\"AdditionalPrinterColumns\":null,\"SelectableFields\":null}]: must have"
-                + " exactly one version marked as storage version",
-            "status.storedVersions: Invalid value: null: must have at least one stored version")),
+            "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion{"
+                + "apiextensions.CustomResourceDefinitionVersion{Name:\"v1\", Served:true,"
+                + " Storage:false, Deprecated:false, DeprecationWarning:(*string)(nil),"
+                + " Schema:(*apiextensions.CustomResourceValidation)(nil),"
+                + " Subresources:(*apiextensions.CustomResourceSubresources)(nil),"
+                + " AdditionalPrinterColumns:[]apiextensions.CustomResourceColumnDefinition(nil),"
+                + " SelectableFields:[]apiextensions.SelectableField(nil)}}: must have exactly one"
+                + " version marked as storage version",
+            "status.storedVersions: Invalid value: []string(nil): must have at least one stored"
+                + " version")),
         new Case("printer column", y -> y + "    additionalPrinterColumns:\n"
             + "    - {name: Replicas, type: int, jsonPath: spec.replicas}\n", List.of(
             "spec.additionalPrinterColumns[0].type: Invalid value: \"int\": must be one of"

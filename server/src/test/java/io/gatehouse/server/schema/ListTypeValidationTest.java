@@ -31,13 +31,17 @@ class ListTypeValidationTest {
         new Case("duplicate scalars", SET, "{s: [a, b, a, a]}", List.of(
             "s[2]: Duplicate value: \"a\"")),
         new Case("duplicate objects", SET, "{s: [{x: 1}, {x: 1}]}", List.of(
-            "s[1]: Duplicate value: {\"x\":1}")),
+            "s[1]: Duplicate value: map[string]interface {}{\"x\":1}")),
+        new Case("duplicate nulls", SET, "{s: [null, a, null]}", List.of(
+            "s[2]: Duplicate value: \"null\"")),
+        new Case("duplicate lists", SET, "{s: [[1, null, 0.5, true], [1, null, 0.5, true]]}",
+            List.of("s[1]: Duplicate value: []interface {}{1, interface {}(nil), 0.5, true}")),
         new Case("duplicate map keys", MAP, "{m: [{k: a, v: 1}, {k: a, v: 2}]}", List.of(
-            "m[1]: Duplicate value: {\"k\":\"a\"}")),
+            "m[1]: Duplicate value: map[string]interface {}{\"k\":\"a\"}")),
         new Case("missing map keys", MAP, "{m: [{v: 1}, {v: 2}]}", List.of(
-            "m[1]: Duplicate value: {}")),
+            "m[1]: Duplicate value: map[string]interface {}{}")),
         new Case("composite keys", MAP2, "{m: [{k1: a, k2: b}, {k1: a, k2: c}, {k1: a, k2: b}]}",
-            List.of("m[2]: Duplicate value: {\"k1\":\"a\",\"k2\":\"b\"}")),
+            List.of("m[2]: Duplicate value: map[string]interface {}{\"k1\":\"a\", \"k2\":\"b\"}")),
         new Case("non-object in map list", MAP, "{m: [{k: a}, 5]}", List.of(
             "m[1]: Invalid value: 5: must be an object for an array of list-type map")));
   }
