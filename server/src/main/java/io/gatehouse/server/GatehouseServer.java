@@ -172,7 +172,7 @@ public final class GatehouseServer implements AutoCloseable {
         .addKeyValue("startupMillis", millis).log();
     LOG.atInfo().setMessage("Admin kubeconfig written").addKeyValue("path", kubeconfig)
         .addKeyValue("usage", "KUBECONFIG=" + kubeconfig.toAbsolutePath() + " kubectl get ns").log();
-    // Gives back the heap that load grew once the server is idle (docs/design-notes.md).
+    // Gives back the memory that load grew once the server is idle (docs/design-notes.md).
     HeapTrimmer heapTrimmer = HeapTrimmer.start(HeapTrimmer.Settings.SERVER, requests::count);
     List<AutoCloseable> closeables =
         new ArrayList<>(List.of(heapTrimmer, kubernetesService, authorizer));

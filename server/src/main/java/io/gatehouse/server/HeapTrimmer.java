@@ -24,16 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives memory back once the server is idle: every {@link Settings#interval()} it samples the
- * heap, the resident set and the request count and, when
- * {@link HeapTrimPolicy} says so (idle, memory bloated, load since the last trim), runs one full collection, after which the collector shrinks the heap
- * according to {@code -XX:MinHeapFreeRatio}/{@code -XX:MaxHeapFreeRatio} (never below the initial
- * heap) and uncommits the rest; the server's trim also returns the C heap's free memory
- * ({@link #start(Settings, LongSupplier)}). Each trim is logged at debug with the committed heap
- * before and after.
+ * heap, the resident set and the request count and, when {@link HeapTrimPolicy} says so (idle,
+ * memory bloated, load since the last trim), trims: one full collection, after which the
+ * collector shrinks the heap according to {@code -XX:MinHeapFreeRatio}/{@code
+ * -XX:MaxHeapFreeRatio} (never below the initial heap) and uncommits the rest, and for the
+ * server also glibc's {@code malloc_trim} ({@link #start(Settings, LongSupplier)}). Each trim is
+ * logged at debug with the heap and resident set before and after.
  *
- * <p>Runs on one daemon virtual thread from {@link #start} until {@link #close()} (idempotent,
- * returns once the thread has ended). A failing sample or collection is logged at warn and the
- * next check goes on. Thread-safe.
+ * <p>Runs on one virtual thread from {@link #start} until {@link #close()} (idempotent, returns
+ * once the thread has ended). A failing sample or trim is logged at warn and the next check goes
+ * on. Thread-safe.
  */
 final class HeapTrimmer implements AutoCloseable {
 
@@ -45,7 +45,8 @@ final class HeapTrimmer implements AutoCloseable {
    * @param interval the time between checks
    * @param idleAfter how long the server must have been quiet before a trim
    * @param quietRequests the most requests one check may see and still count as quiet
-   * @param minExcessBytes committed heap above used-after-GC below which a trim is not worth it
+   * @param minExcessBytes the bloat below which a trim is not worth it: committed heap above
+   *     used-after-GC, or resident set above its smallest sample
    */
   record Settings(Duration interval, Duration idleAfter, long quietRequests, long minExcessBytes) {
 
@@ -110,8 +111,8 @@ final class HeapTrimmer implements AutoCloseable {
    * @param settings when to check and trim
    * @param clock the time source for idleness
    * @param requests the total number of requests received so far
-   * @param heap samples the heap
-   * @param collect runs a full collection
+   * @param heap samples the memory
+   * @param collect trims (runs a full collection, and whatever else gives memory back)
    */
   static HeapTrimmer start(Settings settings, Clock clock, LongSupplier requests,
       Supplier<MemorySample> heap, Runnable collect) {
@@ -193,8 +194,12 @@ final class HeapTrimmer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     thread.interrupt();
-    thread.join();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
