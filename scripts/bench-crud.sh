@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gatehouse_find_java || exit 2
 cd "$root"
 # The launcher's GC settings, so that the in-process server runs as `./gatehouse server` does.
-opts=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn32m)
+opts=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn32m -Xms64m -XX:-ShrinkHeapInSteps)
 if [ "$(gatehouse_java_major "$JAVA_HOME")" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   opts+=(--sun-misc-unsafe-memory-access=allow)
