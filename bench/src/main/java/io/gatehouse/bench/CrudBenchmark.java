@@ -1,5 +1,7 @@
 package io.gatehouse.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.server.GatehouseServer;
 import io.gatehouse.server.ServerOptions;
 import io.gatehouse.server.pki.Pem;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,7 +100,7 @@ public final class CrudBenchmark {
             "/registry/configmaps/" + warmNs + "/g-" + generatedSuffix(i), rawValue)
             instanceof CreateResult.Created);
       }
-      byte[] rawValue = java.util.Objects.requireNonNull(stored);
+      byte[] rawValue = Objects.requireNonNull(stored);
       // Measured: raw runs and h2load runs alternate, so that both see the same machine.
       double[] rawRuns = new double[ROUNDS];
       double[] h2loadRuns = new double[ROUNDS];
@@ -152,13 +156,12 @@ public final class CrudBenchmark {
    */
   private static byte[] storedBytes(HttpClient client, String url, String namespace)
       throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     String list = url + "/api/v1/namespaces/" + namespace + "/configmaps";
     String name = json.readTree(get(client, list + "?limit=1")).path("items").path(0)
         .path("metadata").path("name").asText();
-    com.fasterxml.jackson.databind.node.ObjectNode object =
-        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(get(client, list + "/" + name));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) object.path("metadata")).remove("resourceVersion");
+    ObjectNode object = (ObjectNode) json.readTree(get(client, list + "/" + name));
+    ((ObjectNode) object.path("metadata")).remove("resourceVersion");
     return json.writeValueAsBytes(object);
   }
 
@@ -173,7 +176,7 @@ public final class CrudBenchmark {
 
   private static double median(double[] values) {
     double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
@@ -240,7 +243,7 @@ public final class CrudBenchmark {
       }
       out[i] = System.nanoTime() - t;
     }
-    java.util.Arrays.sort(out);
+    Arrays.sort(out);
     return out;
   }
 
