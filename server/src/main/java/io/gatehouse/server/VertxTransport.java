@@ -7,13 +7,16 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -87,6 +90,7 @@ final class VertxTransport implements AutoCloseable {
             .setMaxHeaderListSize(MAX_HEADER_BYTES));
     HttpServer server = vertx.createHttpServer(options);
     server.requestHandler(req -> accept(req, chain, handlers));
+    server.connectionHandler(VertxTransport::consolidateFlushes);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -114,6 +118,20 @@ final class VertxTransport implements AutoCloseable {
    */
   static int eventLoops(int cores) {
     return Math.max(1, Math.min(2, cores / 2));
+  }
+
+  /**
+   * Defers a connection's flushes to the end of its event loop's current run of tasks. Responses
+   * are finished on other threads and each is handed to the loop as its own task, which Vert.x
+   * ends with a flush: one TLS record and one socket write per response. With the flush deferred,
+   * the responses that reach the loop together share them (docs/performance.md). Reads are
+   * unaffected: Netty's handler flushes at the end of each read as before.
+   */
+  private static void consolidateFlushes(HttpConnection connection) {
+    if (connection instanceof ConnectionBase base && base.channel().pipeline().get("ssl") != null) {
+      base.channel().pipeline().addAfter("ssl", "gatehouse-flush", new FlushConsolidationHandler(
+          FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+    }
   }
 
   /** Returns the bound port. */

@@ -1,45 +1,107 @@
 package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GoJsonTest {
+
+  private static String json(Object tree) {
+    return new String(GoJson.encode(tree), StandardCharsets.UTF_8);
+  }
 
   @Test
   void encode_htmlCharacters_escapedAsGoDoesWithTrailingNewline() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("message", "a<b>&c \"q\"");
     m.put("n", 1L);
-    assertThat(new String(GoJson.encode(m), StandardCharsets.UTF_8))
-        .isEqualTo("{\"message\":\"a\\u003cb\\u003e\\u0026c \\\"q\\\"\",\"n\":1}\n");
+    assertThat(json(m)).isEqualTo("{\"message\":\"a\\u003cb\\u003e\\u0026c \\\"q\\\"\",\"n\":1}\n");
   }
 
   @Test
-  void encode_everyValueType_writtenAsJacksonDatabindWrites() throws Exception {
+  void encode_controlCharacters_goShortEscapesElseLowerCaseHex() {
+    assertThat(json("\b\f\n\r\t\\\u0000\u001b\u007f/"))
+        .isEqualTo("\"\\b\\f\\n\\r\\t\\\\\\u0000\\u001b\u007f/\"\n");
+  }
+
+  @Test
+  void encode_lineAndParagraphSeparators_escaped() {
+    assertThat(json("x\u2028y\u2029z")).isEqualTo("\"x\\u2028y\\u2029z\"\n");
+  }
+
+  @Test
+  void encode_nonAscii_utf8AndUnpairedSurrogatesReplaced() {
+    String s = "é€😀" + '\ud800' + "a" + '\udc00';
+    assertThat(GoJson.encode(s)).isEqualTo(
+        ("\"é€😀\\ufffda\\ufffd\"\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void encode_longStringAcrossSegments_sameAsUtf8() {
+    char[] chars = new char[9000];
+    Arrays.fill(chars, 'é');
+    String s = new String(chars, 0, 4095) + "😀" + new String(chars, 0, 4900);
+    assertThat(json(s)).isEqualTo("\"" + s + "\"\n");
+  }
+
+  @Test
+  void encode_everyValueType() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("s", "x\u2028\ty");
     m.put("l", 9_007_199_254_740_993L);
     m.put("i", 7);
     m.put("d", 0.5);
     m.put("whole", 2.0);
     m.put("b", true);
     m.put("null", null);
-    m.put("list", java.util.Arrays.asList(1L, null, "a", java.util.List.of()));
+    m.put("list", Arrays.asList(1L, null, "a", List.of()));
     m.put("map", Map.of());
-    m.put("decimal", new java.math.BigDecimal("1.50"));
     m.put("float", 1.25f);
-    m.put("<key>", java.util.List.of(Map.of("k", false)));
-    com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
-    String databind = plain.writeValueAsString(m).replace("<", "\\u003c").replace(">", "\\u003e")
-        + "\n";
+    m.put("<key>", List.of(Map.of("k", false)));
+    m.put("record", new Pair("x", 3));
+    assertThat(json(m)).isEqualTo("{\"l\":9007199254740993,\"i\":7,\"d\":0.5,\"whole\":2,"
+        + "\"b\":true,\"null\":null,\"list\":[1,null,\"a\",[]],\"map\":{},\"float\":1.25,"
+        + "\"\\u003ckey\\u003e\":[{\"k\":false}],\"record\":{\"name\":\"x\",\"n\":3}}\n");
+  }
 
-    assertThat(new String(GoJson.encode(m), StandardCharsets.UTF_8)).isEqualTo(databind)
-        .startsWith("{\"s\":\"x\u2028\\ty\",\"l\":9007199254740993,\"i\":7,\"d\":0.5,"
-            + "\"whole\":2.0,\"b\":true,\"null\":null,\"list\":[1,null,\"a\",[]],\"map\":{},"
-            + "\"decimal\":1.50,\"float\":1.25,\"\\u003ckey\\u003e\":[{\"k\":false}]}");
+  record Pair(String name, int n) {}
+
+  /** Go: {@code json.Marshal(float64)}. */
+  @ParameterizedTest
+  @CsvSource({
+      "2.0, 2",
+      "-1.5, -1.5",
+      "0.1, 0.1",
+      "1e20, 100000000000000000000",
+      "1e21, 1e+21",
+      "1.5e300, 1.5e+300",
+      "0.000001, 0.000001",
+      "1e-7, 1e-7",
+      "1.25e-10, 1.25e-10",
+      "123456789.125, 123456789.125",
+      "-0.0, -0",
+      "4.9e-324, 5e-324",
+  })
+  void encode_doubles_asEncodingJson(double value, String expected) {
+    assertThat(json(value)).isEqualTo(expected + "\n");
+  }
+
+  @Test
+  void encode_floats_asGoFloat32Encoder() {
+    assertThat(json(List.of(0.1f, 1e21f, 1e-7f, 3f))).isEqualTo("[0.1,1e+21,1e-7,3]\n");
+  }
+
+  @Test
+  void encode_nonFiniteDouble_rejected() {
+    assertThatThrownBy(() -> GoJson.encode(Map.of("x", Double.NaN)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("json: unsupported value: NaN");
   }
 }
