@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stored objects: JSON without {@code metadata.resourceVersion}, which is the key's {@code
- * modRevision} and set again on every read (as kube-apiserver's etcd3 store does). Stateless.
+ * modRevision} and set again on every read (as kube-apiserver's etcd3 store does), at the place
+ * upstream's encoding puts it ({@link FieldOrder#putResourceVersion}): the registry stores objects
+ * in upstream's field order, so what is read back is in that order too. Stateless.
  */
 final class ObjectBytes {
 
@@ -26,18 +28,20 @@ final class ObjectBytes {
     }
     @SuppressWarnings("unchecked")
     Unstructured u = Unstructured.wrap((Map<String, @Nullable Object>) d.value());
-    u.metadataForWrite().put("resourceVersion", Long.toString(revision));
+    FieldOrder.kubernetes133().putResourceVersion(u, Long.toString(revision));
     return u;
   }
 
-  /** Encodes {@code object} for storage, leaving it unchanged. */
+  /** Encodes {@code object} for storage as it stands, leaving it unchanged. */
   static byte[] write(Unstructured object) {
     Map<String, @Nullable Object> meta = object.metadataForWrite();
     Object rv = meta.remove("resourceVersion");
     try {
       return GoJson.encode(object.object());
     } finally {
-      if (rv != null) {
+      if (rv instanceof String s) {
+        FieldOrder.kubernetes133().putResourceVersion(object, s);
+      } else if (rv != null) {
         meta.put("resourceVersion", rv);
       }
     }

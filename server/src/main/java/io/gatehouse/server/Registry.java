@@ -43,6 +43,7 @@ final class Registry {
   private static final int MAX_RETRIES = 10;
   private static final int GENERATE_NAME_ATTEMPTS = 8;
   private static final Defaulter DEFAULTER = Defaulter.kubernetes133();
+  private static final FieldOrder ORDER = FieldOrder.kubernetes133();
 
   private final KeyValueStore store;
   private final Clock clock;
@@ -184,7 +185,7 @@ final class Registry {
       CreateResult result = store.create(r.key(namespace, obj.name()), ObjectBytes.write(obj));
       return switch (result) {
         case CreateResult.Created c -> {
-          meta.put("resourceVersion", Long.toString(c.kv().modRevision()));
+          ORDER.putResourceVersion(obj, Long.toString(c.kv().modRevision()));
           success = true;
           yield new Written(served(r, obj), warnings);
         }
@@ -241,6 +242,7 @@ final class Registry {
         }
         if (dryRun) {
           success = true;
+          ORDER.order(updated);
           return new Written(updated, warnings);
         }
         stored(r, updated);
@@ -385,6 +387,7 @@ final class Registry {
           return new Deleted(old, false, warnings);
         }
         if (options.dryRun()) {
+          ORDER.order(marked);
           return new Deleted(marked, false, warnings);
         }
         stored(r, marked);
@@ -488,7 +491,9 @@ final class Registry {
 
   /**
    * Relabels a stored object to the version {@code r} is served at, after the resource's own
-   * decoding of stored objects and the API defaulting of built-in kinds.
+   * decoding of stored objects and the API defaulting of built-in kinds. Stored objects are in
+   * upstream's field order already ({@link #stored}); one served at another version than it is
+   * stored at is put in that version's order.
    */
   static Unstructured served(StoredResource r, Unstructured obj) {
     if (r.behavior() != null) {
@@ -497,14 +502,18 @@ final class Registry {
     DEFAULTER.apply(r.storageKind(), obj.object());
     obj.object().put("apiVersion", r.kind().apiVersion());
     obj.object().put("kind", r.kind().kind());
+    if (!r.kind().equals(r.storageKind())) {
+      ORDER.order(obj);
+    }
     return obj;
   }
 
-  /** Relabels to the storage version. */
+  /** Relabels to the storage version and puts the object in upstream's field order. */
   private static void stored(StoredResource r, Unstructured obj) {
     if (!Objects.equals(obj.apiVersion(), r.storageKind().apiVersion())) {
       obj.object().put("apiVersion", r.storageKind().apiVersion());
     }
+    ORDER.order(obj);
   }
 
   static Status.Cause cause(String reason, String message, String field) {

@@ -171,23 +171,21 @@ final class ResourceHandler {
     } catch (RegistryReader.ExpiredContinue e) {
       return ApiResponse.json(410, e.body());
     }
-    Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("resourceVersion", Long.toString(page.revision()));
-    if (!page.continueToken().isEmpty()) {
-      meta.put("continue", page.continueToken());
-      if (page.remaining() > 0) {
-        meta.put("remainingItemCount", page.remaining());
-      }
-    }
+    Long remaining = !page.continueToken().isEmpty() && page.remaining() > 0 ? page.remaining()
+        : null;
     if (wantsTable(request)) {
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("resourceVersion", Long.toString(page.revision()));
+      if (!page.continueToken().isEmpty()) {
+        meta.put("continue", page.continueToken());
+        if (remaining != null) {
+          meta.put("remainingItemCount", remaining);
+        }
+      }
       return ApiResponse.json(200, tables.table(r, page.items(), include(request), meta, true));
     }
-    Map<String, Object> list = new LinkedHashMap<>();
-    list.put("kind", r.served().listKind());
-    list.put("apiVersion", r.kind().apiVersion());
-    list.put("metadata", meta);
-    list.put("items", page.items().stream().map(Unstructured::object).toList());
-    return ApiResponse.json(200, list);
+    return ApiResponse.json(200, ListEnvelope.page(r, Long.toString(page.revision()),
+        page.continueToken(), remaining, page.items().stream().map(Unstructured::object).toList()));
   }
 
   private ApiResponse watch(ApiRequest request, StoredResource r, String ns) {
@@ -364,11 +362,8 @@ final class ResourceHandler {
         }
       }
     }
-    Map<String, Object> list = new LinkedHashMap<>();
-    list.put("kind", r.served().listKind());
-    list.put("apiVersion", r.kind().apiVersion());
-    list.put("metadata", Map.of("resourceVersion", Long.toString(registry.store().currentRevision())));
-    list.put("items", deleted);
+    Map<String, Object> list = ListEnvelope.of(r,
+        Map.of("resourceVersion", Long.toString(registry.store().currentRevision())), deleted);
     return withWarnings(ApiResponse.json(200, list), warnings);
   }
 

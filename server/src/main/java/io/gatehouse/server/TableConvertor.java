@@ -83,7 +83,9 @@ final class TableConvertor {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "PartialObjectMetadata");
     m.put("apiVersion", "meta.k8s.io/v1");
-    m.put("metadata", obj.metadata());
+    // a typed ObjectMeta upstream, also for custom resources, whose own metadata is sorted
+    m.put("metadata", FieldOrder.kubernetes133().builtin(obj.apiVersion(), obj.kind())
+        ? obj.metadata() : FieldOrder.kubernetes133().copyAsObjectMeta(obj.metadata()));
     return m;
   }
 

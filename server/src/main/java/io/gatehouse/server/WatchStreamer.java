@@ -142,6 +142,7 @@ final class WatchStreamer implements ResponseStream {
     m.put("kind", resource.kind().kind());
     m.put("apiVersion", resource.kind().apiVersion());
     m.put("metadata", Map.of("resourceVersion", Long.toString(revision)));
+    FieldOrder.kubernetes133().order(io.gatehouse.api.Unstructured.wrap(m)); // sorted for CRs
     return m;
   }
 

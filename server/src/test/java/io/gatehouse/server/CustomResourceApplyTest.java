@@ -63,14 +63,14 @@ class CustomResourceApplyTest {
     assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
     assertThat(r.bodyText()).contains("\"ports\":[{\"name\":\"http\",\"port\":80,\"protocol\":"
         + "\"TCP\"},{\"name\":\"https\",\"port\":443,\"protocol\":\"TCP\"}]")
-        .contains("{\"manager\":\"a\",\"operation\":\"Apply\",\"apiVersion\":\"example.com/v1\","
-            + "\"time\":\"2025-01-01T00:00:00Z\",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":"
+        .contains("{\"apiVersion\":\"example.com/v1\",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":"
             + "{\"f:spec\":{\"f:ports\":{\"k:{\\\"name\\\":\\\"http\\\"}\":{\".\":{},"
-            + "\"f:name\":{},\"f:port\":{}}}}}}")
-        .contains("{\"manager\":\"b\",\"operation\":\"Apply\",\"apiVersion\":\"example.com/v1\","
-            + "\"time\":\"2025-01-01T00:00:00Z\",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":"
+            + "\"f:name\":{},\"f:port\":{}}}}},\"manager\":\"a\",\"operation\":\"Apply\","
+            + "\"time\":\"2025-01-01T00:00:00Z\"}")
+        .contains("{\"apiVersion\":\"example.com/v1\",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":"
             + "{\"f:spec\":{\"f:ports\":{\"k:{\\\"name\\\":\\\"https\\\"}\":{\".\":{},"
-            + "\"f:name\":{},\"f:port\":{}}}}}}");
+            + "\"f:name\":{},\"f:port\":{}}}}},\"manager\":\"b\",\"operation\":\"Apply\","
+            + "\"time\":\"2025-01-01T00:00:00Z\"}");
   }
 
   @Test

@@ -58,7 +58,7 @@ class CustomResourceServingTest {
     ApiResponse r = f.yaml("POST", WIDGETS,
         "{apiVersion: example.com/v1, kind: Widget, metadata: {name: w1}, spec: {size: 2}}");
     assertThat(r.status()).isEqualTo(201);
-    assertThat(r.bodyText()).contains("\"spec\":{\"size\":2,\"color\":\"red\"}")
+    assertThat(r.bodyText()).contains("\"spec\":{\"color\":\"red\",\"size\":2}")
         .contains("\"generation\":1");
   }
 
@@ -253,7 +253,7 @@ class CustomResourceServingTest {
         "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w9\nspec:\n  size: 3\n"
             + "  shape: round\n", "Content-Type", "application/apply-patch+yaml");
     assertThat(r.status()).as(r.bodyText()).isEqualTo(201);
-    assertThat(r.bodyText()).contains("\"spec\":{\"size\":3,\"color\":\"red\"}")
+    assertThat(r.bodyText()).contains("\"spec\":{\"color\":\"red\",\"size\":3}")
         .doesNotContain("shape");
   }
 }
