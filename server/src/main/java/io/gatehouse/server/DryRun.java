@@ -17,7 +17,12 @@ final class DryRun {
 
   /** Whether {@code values} hold nothing but {@code All}. */
   static boolean valid(List<String> values) {
-    return values.stream().allMatch("All"::equals);
+    for (String v : values) {
+      if (!v.equals("All")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Upstream's {@code ValidateDryRun}: no error, or the one for {@code values}. */

@@ -12,6 +12,7 @@ import io.gatehouse.storage.Watch;
 import io.gatehouse.storage.WatchEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -245,8 +246,7 @@ final class GarbageCollector implements AutoCloseable {
       return;
     }
     byte[] value = kv.value();
-    if (graph.node(key).isEmpty() && !mentions(value, OWNER_REFERENCES)
-        && !mentions(value, DELETION_TIMESTAMP)) {
+    if (graph.node(key).isEmpty() && !mentionsEither(value, OWNER_REFERENCES, DELETION_TIMESTAMP)) {
       return;
     }
     Unstructured obj = ObjectBytes.read(value, kv.modRevision());
@@ -306,18 +306,26 @@ final class GarbageCollector implements AutoCloseable {
     return false;
   }
 
-  /** Whether the stored JSON contains {@code needle}: a cheap filter before decoding. */
-  private static boolean mentions(byte[] v, byte[] needle) {
-    outer:
-    for (int i = 0; i <= v.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (v[i + j] != needle[j]) {
-          continue outer;
+  /**
+   * Whether the stored JSON contains {@code a} or {@code b} (both starting with a quote): a cheap
+   * filter before decoding, one pass over the bytes.
+   */
+  private static boolean mentionsEither(byte[] v, byte[] a, byte[] b) {
+    byte quote = a[0];
+    for (int i = 0; i < v.length - 1; i++) {
+      if (v[i] == quote) {
+        byte next = v[i + 1];
+        if (next == a[1] && startsWith(v, i, a) || next == b[1] && startsWith(v, i, b)) {
+          return true;
         }
       }
-      return true;
     }
     return false;
+  }
+
+  private static boolean startsWith(byte[] v, int at, byte[] needle) {
+    return at + needle.length <= v.length
+        && Arrays.equals(v, at, at + needle.length, needle, 0, needle.length);
   }
 
   private void closeWatch() {

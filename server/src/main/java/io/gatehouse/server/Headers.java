@@ -14,9 +14,11 @@ final class Headers {
 
   static final Headers EMPTY = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
+  private final TreeMap<String, List<String>> sorted;
   private final Map<String, List<String>> values;
 
   private Headers(TreeMap<String, List<String>> values) {
+    this.sorted = values;
     this.values = Collections.unmodifiableMap(values);
   }
 
@@ -57,8 +59,10 @@ final class Headers {
 
   /** Returns a copy without {@code name}. */
   Headers without(String name) {
-    TreeMap<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    m.putAll(values);
+    if (!values.containsKey(name)) {
+      return this;
+    }
+    TreeMap<String, List<String>> m = new TreeMap<>(sorted); // same order, copied in linear time
     m.remove(name);
     return new Headers(m);
   }

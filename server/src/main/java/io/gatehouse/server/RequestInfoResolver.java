@@ -3,7 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.cel.library.SelectorParse;
 import io.gatehouse.api.authz.FieldSelectorRequirement;
 import io.gatehouse.api.authz.SelectorOperator;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +130,16 @@ final class RequestInfoResolver {
 
   static List<String> splitPath(String path) {
     String trimmed = trimSlashes(path);
-    return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("/", -1));
+    if (trimmed.isEmpty()) {
+      return List.of();
+    }
+    List<String> parts = new ArrayList<>(8);
+    int start = 0;
+    for (int slash; (slash = trimmed.indexOf('/', start)) >= 0; start = slash + 1) {
+      parts.add(trimmed.substring(start, slash));
+    }
+    parts.add(trimmed.substring(start));
+    return parts;
   }
 
   private static String trimSlashes(String s) {

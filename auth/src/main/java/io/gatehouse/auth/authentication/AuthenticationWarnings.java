@@ -38,7 +38,8 @@ public final class AuthenticationWarnings {
     CURRENT.set(warnings);
     try {
       T value = action.get();
-      return new Recorded<>(value, warnings.stream().distinct().toList());
+      return new Recorded<>(value,
+          warnings.isEmpty() ? List.of() : warnings.stream().distinct().toList());
     } finally {
       if (previous == null) {
         CURRENT.remove();

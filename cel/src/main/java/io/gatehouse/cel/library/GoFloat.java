@@ -1,6 +1,7 @@
 package io.gatehouse.cel.library;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -23,6 +24,13 @@ final class GoFloat {
         return new Digits("", 0);
       }
       BigDecimal d = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
+      if (d.precision() == 2) {
+        // Double.toString never gives fewer than two digits (4.9E-324 where Go has 5e-324).
+        BigDecimal one = d.round(new MathContext(1, RoundingMode.HALF_EVEN));
+        if (Double.parseDouble(one.toString()) == magnitude) {
+          d = one;
+        }
+      }
       String digits = d.unscaledValue().toString();
       return new Digits(digits, digits.length() - d.scale());
     }

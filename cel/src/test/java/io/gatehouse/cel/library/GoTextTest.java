@@ -33,6 +33,7 @@ class GoTextTest {
                 + "813469985856815104.000000"),
         new FloatCase(0.1 + 0.2, "0.30000000000000004", "0.300000"),
         new FloatCase(2.5e-7, "2.5e-07", "0.000000"),
+        new FloatCase(Double.MIN_VALUE, "5e-324", "0.000000"),
         new FloatCase(Double.NaN, "NaN", "NaN"),
         new FloatCase(Double.POSITIVE_INFINITY, "+Inf", "+Inf"),
         new FloatCase(Double.NEGATIVE_INFINITY, "-Inf", "-Inf"));
