@@ -74,7 +74,7 @@ final class FieldOrderTable {
         shapes.add(shape.isEmpty() ? StructOrder.Shape.KEEP
             : shape.equals("{}") ? StructOrder.Shape.MAP
             : shape.startsWith("{") ? StructOrder.Shape.MAP_OF_STRUCT
-            : StructOrder.Shape.STRUCT);
+            : StructOrder.Shape.STRUCT); // TYPE and [TYPE]: a struct is ordered alone or listed
       }
       types.put(parts[0], new StructOrder(parts[0], names, shapes));
       declared.put(parts[0], parts);
@@ -84,7 +84,8 @@ final class FieldOrderTable {
       for (int i = 1; i < parts.length; i++) {
         int eq = parts[i].indexOf('=');
         String shape = eq < 0 ? "" : parts[i].substring(eq + 1);
-        String element = shape.startsWith("{") ? shape.substring(1, shape.length() - 1) : shape;
+        String element = shape.startsWith("{") || shape.startsWith("[")
+            ? shape.substring(1, shape.length() - 1) : shape;
         if (!element.isEmpty()) {
           t.link(i - 1, require(types, element));
         }
