@@ -61,6 +61,11 @@ public record ApiResource(
 
   /** Returns the subresource called {@code name}, if the resource has one. */
   public Optional<Subresource> subresource(String name) {
-    return subresources.stream().filter(s -> s.name().equals(name)).findFirst();
+    for (Subresource s : subresources) {
+      if (s.name().equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 }

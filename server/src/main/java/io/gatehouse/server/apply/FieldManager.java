@@ -134,8 +134,8 @@ public final class FieldManager {
       throws UpdateFailure {
     String id = new Identity(manager.isEmpty() ? "unknown" : manager, ManagedFields.UPDATE,
         kind.apiVersion(), subresource).id();
-    Map<String, @Nullable Object> before = bare(live);
-    Map<String, @Nullable Object> after = bare(updated);
+    Map<String, @Nullable Object> before = readOnlyBare(live);
+    Map<String, @Nullable Object> after = readOnlyBare(updated);
     for (Map<String, @Nullable Object> o : List.of(before, after)) {
       String err = Validation.validate(type, o, true);
       if (err != null) {
@@ -313,6 +313,11 @@ public final class FieldManager {
   }
 
   /** A copy of the object's top level without {@code metadata.managedFields}. */
+  /** {@link #bare} for a reader that never changes the result: {@code obj} itself when it can. */
+  private static Map<String, @Nullable Object> readOnlyBare(Map<String, @Nullable Object> obj) {
+    return metadata(obj).containsKey("managedFields") ? bare(obj) : obj;
+  }
+
   private static Map<String, @Nullable Object> bare(Map<String, @Nullable Object> obj) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>(obj);
     if (obj.get("metadata") instanceof Map<?, ?> m && m.containsKey("managedFields")) {

@@ -44,6 +44,21 @@ final class ManagedFields {
 
     /** The identifier string: the entry's JSON (upstream's {@code BuildManagerIdentifier}). */
     String id() {
+      String known = IDS.get(this);
+      if (known == null) {
+        if (IDS.size() >= MAX_PARSED) {
+          IDS.clear();
+        }
+        known = build();
+        IDS.put(this, known);
+      }
+      return known;
+    }
+
+    /** Identifiers built: few distinct ones recur on every write. Bounded; thread-safe. */
+    private static final ConcurrentHashMap<Identity, String> IDS = new ConcurrentHashMap<>();
+
+    private String build() {
       StringBuilder sb = new StringBuilder("{");
       field(sb, "manager", manager);
       field(sb, "operation", operation);
