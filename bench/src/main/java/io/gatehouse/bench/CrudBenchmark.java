@@ -32,7 +32,8 @@ import javax.net.ssl.TrustManagerFactory;
  * ConfigMap creates/s through HTTPS (HTTP/2, bearer
  * token, {@code CONCURRENCY} clients) against raw creates/s into a SQLite store of the same
  * durability in the same run (with sequential names, and with generateName-like random names as
- * the h2load run creates them), then GET and LIST of 10,000 ConfigMaps p50/p99. The creates are
+ * the h2load run creates them, both into a store of their own and into the server's own store,
+ * beside the objects the API wrote), then GET and LIST of 10,000 ConfigMaps p50/p99. The creates are
  * measured after a warm-up of as many creates into another namespace, twice: with the JDK's
  * HTTP client in this JVM (client and server share the CPU), and
  * with {@code h2load} (nghttp2's C load generator, if on PATH) posting with {@code generateName}.
@@ -45,6 +46,11 @@ public final class CrudBenchmark {
   private static final int CREATES = Integer.getInteger("gatehouse.bench.creates", 10_000);
   /** Alternating raw and h2load runs measured (and twice as many half-length warm-up runs). */
   private static final int ROUNDS = Integer.getInteger("gatehouse.bench.rounds", 3);
+  /**
+   * Where raw creates go in the server's own store: outside {@code /registry/}, so that no
+   * controller of the server reacts to them; same key shape and value as the API's creates.
+   */
+  private static final String RAW_PREFIX = "/gatehouse-bench/configmaps/";
 
   private CrudBenchmark() {}
 
@@ -69,6 +75,7 @@ public final class CrudBenchmark {
         GatehouseServer server = GatehouseServer.start(ServerOptions.builder()
         .dataDir(dir.resolve("data")).securePort(0).tokenAuthFile(tokens).build())) {
       HttpClient client = client(dir.resolve("data/pki/ca.crt"));
+      KeyValueStore serverStore = server.store();
       String base = server.url() + "/api/v1/namespaces/default/configmaps";
       String body = new String(value, StandardCharsets.UTF_8);
       // Warm-up (not measured): the same creates into another namespace, so that the JIT has
@@ -99,21 +106,31 @@ public final class CrudBenchmark {
         rate(CREATES / 4, CONCURRENCY, i -> generatedStore.create(
             "/registry/configmaps/" + warmNs + "/g-" + generatedSuffix(i), rawValue)
             instanceof CreateResult.Created);
+        rate(CREATES / 4, CONCURRENCY, i -> serverStore.create(
+            RAW_PREFIX + warmNs + "/g-" + generatedSuffix(i), rawValue)
+            instanceof CreateResult.Created);
       }
       byte[] rawValue = Objects.requireNonNull(stored);
       // Measured: raw runs and h2load runs alternate, so that both see the same machine.
       double[] rawRuns = new double[ROUNDS];
+      double[] sharedRuns = new double[ROUNDS];
       double[] h2loadRuns = new double[ROUNDS];
       for (int round = 0; round < ROUNDS; round++) {
         String ns = "bench-" + round;
+        // The run into the server's store comes second: the one before it gives the server time
+        // to finish what the previous h2load run left (watch events, garbage collector).
         rawRuns[round] = rate(CREATES, CONCURRENCY, i -> generatedStore.create(
             "/registry/configmaps/" + ns + "/g-" + generatedSuffix(i), rawValue)
+            instanceof CreateResult.Created);
+        sharedRuns[round] = rate(CREATES, CONCURRENCY, i -> serverStore.create(
+            RAW_PREFIX + ns + "/g-" + generatedSuffix(i), rawValue)
             instanceof CreateResult.Created);
         h2loadRuns[round] = H2Load.creates(dir,
             server.url() + "/api/v1/namespaces/kube-public/configmaps", "bench-token", generated,
             CREATES, CONCURRENCY);
       }
       double rawGenerated = median(rawRuns);
+      double rawShared = median(sharedRuns);
       double h2load = median(h2loadRuns);
       long[] get = latencies(200 * 5, i -> send(client,
           HttpRequest.newBuilder(URI.create(base + "/c" + (i % CREATES))).GET(), 200));
@@ -128,11 +145,15 @@ public final class CrudBenchmark {
           CONCURRENCY, http, 100 * http / rawSingle, 100 * http / raw, CONCURRENCY);
       if (h2load > 0) {
         for (int round = 0; round < ROUNDS; round++) {
-          System.out.printf("round %d: raw, %d writers, generateName keys %8.0f/s;"
-              + " HTTP, h2load %d streams %7.0f/s; %3.0f%%%n", round + 1, CONCURRENCY,
-              rawRuns[round], CONCURRENCY, h2loadRuns[round],
+          System.out.printf("round %d: raw, %d writers, generateName keys: server's store %6.0f/s,"
+              + " own store %6.0f/s; HTTP, h2load %d streams %6.0f/s; %3.0f%% / %3.0f%%%n",
+              round + 1, CONCURRENCY, sharedRuns[round], rawRuns[round], CONCURRENCY,
+              h2loadRuns[round], 100 * h2loadRuns[round] / sharedRuns[round],
               100 * h2loadRuns[round] / rawRuns[round]);
         }
+        System.out.printf("raw store creates/s, %d writers, generateName keys, the server's own"
+            + " store %8.0f (median); HTTP median share of it %.0f%%%n", CONCURRENCY, rawShared,
+            100 * medianShare(h2loadRuns, sharedRuns));
         System.out.printf("raw store creates/s, %d writers, generateName keys %8.0f (median)%n",
             CONCURRENCY, rawGenerated);
         System.out.printf("HTTP creates/s, h2load %d streams %7.0f (median; %.0f%% of 1 writer,"

@@ -17,6 +17,7 @@ import io.gatehouse.server.pki.DataDirPki;
 import io.gatehouse.server.pki.KeyAndCertificate;
 import io.gatehouse.server.pki.Kubeconfig;
 import io.gatehouse.server.pki.Pem;
+import io.gatehouse.storage.KeyValueStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -54,11 +55,13 @@ public final class GatehouseServer implements AutoCloseable {
   private final String url;
   private final AtomicBoolean closing;
   private final List<AutoCloseable> resources;
+  private final KeyValueStore store;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private GatehouseServer(VertxTransport transport, Path kubeconfig, String url,
-      AtomicBoolean closing, List<AutoCloseable> resources) {
+      AtomicBoolean closing, List<AutoCloseable> resources, KeyValueStore store) {
     this.transport = transport;
+    this.store = store;
     this.kubeconfig = kubeconfig;
     this.url = url;
     this.closing = closing;
@@ -179,7 +182,8 @@ public final class GatehouseServer implements AutoCloseable {
     closeables.addAll(identity.closeables());
     closeables.add(rootCaPublisher);
     closeables.addAll(storage.closeables());
-    return new GatehouseServer(transport, kubeconfig, url, closing, closeables);
+    return new GatehouseServer(transport, kubeconfig, url, closing, closeables,
+        storage.registry().store());
   }
 
   /** Returns the port the server listens on. */
@@ -195,6 +199,16 @@ public final class GatehouseServer implements AutoCloseable {
   /** Returns the admin kubeconfig's path. */
   public Path kubeconfig() {
     return kubeconfig;
+  }
+
+  /**
+   * Returns the server's key-value store, for benchmarks and tests that must measure or prepare
+   * storage beneath the API. Writes through it skip authentication, authorization, admission and
+   * validation, and objects written under {@code /registry/} are seen by the server's controllers
+   * as if the API had written them. Closed with the server.
+   */
+  public KeyValueStore store() {
+    return store;
   }
 
   /** Blocks until {@link #close()} has finished. */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.server.pki.CertificateAuthority;
 import io.gatehouse.server.pki.KeyAndCertificate;
 import io.gatehouse.server.pki.Pem;
+import io.gatehouse.storage.GetResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,22 @@ class GatehouseServerIT {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr().lines())
         .contains("Error from server (NotFound): the server could not find the requested resource");
+  }
+
+  @Test
+  void store_holdsWhatKubectlCreatedWithoutResourceVersion() {
+    Kubectl.Result r = server.admin(Kubectl.dispatcher(), "create", "configmap", "in-store",
+        "--from-literal=k=v");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+
+    GetResult got = server.server().store().get("/registry/configmaps/default/in-store");
+
+    assertThat(got.kv()).hasValueSatisfying(kv -> assertThat(
+        new String(kv.value(), StandardCharsets.UTF_8))
+        .startsWith("{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":"
+            + "\"in-store\",\"namespace\":\"default\",\"uid\":")
+        .contains("\"data\":{\"k\":\"v\"}")
+        .doesNotContain("resourceVersion"));
   }
 
   @Test
