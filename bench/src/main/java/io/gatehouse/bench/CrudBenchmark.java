@@ -45,7 +45,7 @@ public final class CrudBenchmark {
   private static final int CONCURRENCY = 16;
   private static final int CREATES = Integer.getInteger("gatehouse.bench.creates", 10_000);
   /** Alternating raw and h2load runs measured (and twice as many half-length warm-up runs). */
-  private static final int ROUNDS = Integer.getInteger("gatehouse.bench.rounds", 3);
+  private static final int ROUNDS = Integer.getInteger("gatehouse.bench.rounds", 5);
   /**
    * Where raw creates go in the server's own store: outside {@code /registry/}, so that no
    * controller of the server reacts to them; same key shape and value as the API's creates.
