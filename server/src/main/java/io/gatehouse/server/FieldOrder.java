@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,13 +173,22 @@ final class FieldOrder {
   /** A Go map: keys sorted; values ordered as {@code element} when given. */
   private Map<String, @Nullable Object> sorted(Map<String, @Nullable Object> map,
       @Nullable StructOrder element) {
-    LinkedHashMap<String, @Nullable Object> m = linked(map);
+    return sortedKeys(linked(map), element == null ? null : v -> elements(v, element));
+  }
+
+  /**
+   * Replaces each value of {@code m} by {@code values} of it (when given), then sorts the keys
+   * unless they are in order already; returns {@code m}.
+   */
+  private static LinkedHashMap<String, @Nullable Object> sortedKeys(
+      LinkedHashMap<String, @Nullable Object> m,
+      @Nullable UnaryOperator<@Nullable Object> values) {
     String previous = null;
     boolean ordered = true;
     for (Map.Entry<String, @Nullable Object> e : m.entrySet()) {
-      if (element != null) {
+      if (values != null) {
         Object v = e.getValue();
-        Object o = elements(v, element);
+        Object o = values.apply(v);
         if (o != v) {
           e.setValue(o);
         }
@@ -197,24 +207,7 @@ final class FieldOrder {
   /** Sorts the keys of every map in {@code v}, at every level; returns the value to use. */
   private @Nullable Object sortAll(@Nullable Object v) {
     if (v instanceof Map<?, ?> map) {
-      LinkedHashMap<String, @Nullable Object> m = linked(cast(map));
-      String previous = null;
-      boolean ordered = true;
-      for (Map.Entry<String, @Nullable Object> e : m.entrySet()) {
-        Object child = e.getValue();
-        Object o = sortAll(child);
-        if (o != child) {
-          e.setValue(o);
-        }
-        if (previous != null && compareKeys(previous, e.getKey()) > 0) {
-          ordered = false;
-        }
-        previous = e.getKey();
-      }
-      if (!ordered) {
-        sortKeys(m);
-      }
-      return m;
+      return sortedKeys(linked(cast(map)), this::sortAll);
     }
     if (v instanceof List<?> list) {
       List<@Nullable Object> l = castList(list);
