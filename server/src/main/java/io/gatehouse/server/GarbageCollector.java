@@ -52,8 +52,7 @@ final class GarbageCollector implements AutoCloseable {
       new RetryQueue<>(Duration.ofMillis(50), Duration.ofMinutes(1), System::nanoTime);
   private final GarbageCollectorWorker worker;
   private @Nullable Watch watch;
-  private volatile boolean stopped;
-  private @Nullable Thread thread;
+  private final BackgroundLoop loop = new BackgroundLoop("gatehouse-garbage-collector");
 
   GarbageCollector(Registry registry, ResourceTable table) {
     this.store = registry.store();
@@ -62,7 +61,7 @@ final class GarbageCollector implements AutoCloseable {
 
   /** Starts the collector's thread; its first act is the full pass. */
   GarbageCollector start() {
-    thread = Thread.ofVirtual().name("gatehouse-garbage-collector").start(this::run);
+    loop.start(this::run);
     return this;
   }
 
@@ -75,16 +74,16 @@ final class GarbageCollector implements AutoCloseable {
   }
 
   private void loop() {
-    while (!stopped) {
+    while (!loop.stopped()) {
       try {
         resync();
-        while (!stopped && step(queue.untilNext()) >= 0) {
+        while (!loop.stopped() && step(queue.untilNext()) >= 0) {
           // keep following the watch
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        if (stopped) {
+        if (loop.stopped()) {
           return;
         }
         LOG.atWarn().setMessage("Garbage collector failed").addKeyValue("err", e.toString()).log();
@@ -181,7 +180,7 @@ final class GarbageCollector implements AutoCloseable {
     while (e.isPresent()) {
       if (e.get() instanceof WatchEvent.Terminal t) {
         if (t instanceof WatchEvent.Ended ended && ended.reason() == WatchEvent.Reason.STORE_CLOSED) {
-          stopped = true;
+          loop.stop();
         } else {
           LOG.atInfo().setMessage("Garbage collector relisting").addKeyValue("reason", t).log();
         }
@@ -338,10 +337,6 @@ final class GarbageCollector implements AutoCloseable {
 
   @Override
   public void close() {
-    stopped = true;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-    }
+    loop.stop();
   }
 }

@@ -39,8 +39,7 @@ final class KubernetesServiceController implements AutoCloseable {
   private final String advertiseIp;
   private final int securePort;
   private final Duration interval;
-  private volatile boolean stopped;
-  private @Nullable Thread thread;
+  private final BackgroundLoop loop = new BackgroundLoop("gatehouse-kubernetes-service");
 
   KubernetesServiceController(Registry registry, ResourceTable table, ServiceNetworkOptions network,
       String advertiseIp, int securePort, Duration interval) {
@@ -62,8 +61,8 @@ final class KubernetesServiceController implements AutoCloseable {
   /** Syncs once now, then every interval in the background. */
   void start() {
     syncOnce();
-    thread = Thread.ofVirtual().name("gatehouse-kubernetes-service").start(() -> {
-      while (!stopped) {
+    loop.start(() -> {
+      while (!loop.stopped()) {
         try {
           Thread.sleep(interval);
           syncOnce();
@@ -81,7 +80,7 @@ final class KubernetesServiceController implements AutoCloseable {
       reconcile(endpoints, desiredEndpoints(), List.of("subsets"));
       reconcile(endpointSlices, desiredSlice(), List.of("addressType", "endpoints", "ports"));
     } catch (StatusException e) {
-      if (!stopped) {
+      if (!loop.stopped()) {
         LOG.atError().setMessage("unable to sync kubernetes service")
             .addKeyValue("error", e.getMessage()).log();
       }
@@ -200,10 +199,6 @@ final class KubernetesServiceController implements AutoCloseable {
 
   @Override
   public void close() {
-    stopped = true;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-    }
+    loop.stop();
   }
 }

@@ -3,7 +3,6 @@ package io.gatehouse.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,7 @@ final class ServiceAllocationRepair implements AutoCloseable {
 
   private final ClusterIpRepair clusterIps;
   private final NodePortRepair nodePorts;
-  private volatile boolean stopped;
-  private volatile @Nullable Thread thread;
+  private final BackgroundLoop loop = new BackgroundLoop("gatehouse-service-allocation-repair");
 
   ServiceAllocationRepair(Registry registry, StoredResource services,
       ClusterIpAllocator ipAllocator, NodePortAllocator portAllocator, Clock clock,
@@ -49,12 +47,9 @@ final class ServiceAllocationRepair implements AutoCloseable {
   }
 
   /** Runs {@link #runOnce} every {@code interval} on a virtual thread, the first after one. */
-  synchronized ServiceAllocationRepair start(Duration interval) {
-    if (thread != null) {
-      throw new IllegalStateException("already started");
-    }
-    thread = Thread.ofVirtual().name("gatehouse-service-allocation-repair").start(() -> {
-      while (!stopped) {
+  ServiceAllocationRepair start(Duration interval) {
+    loop.start(() -> {
+      while (!loop.stopped()) {
         try {
           Thread.sleep(interval);
         } catch (InterruptedException e) {
@@ -63,7 +58,7 @@ final class ServiceAllocationRepair implements AutoCloseable {
         try {
           runOnce();
         } catch (RuntimeException e) {
-          if (!stopped) {
+          if (!loop.stopped()) {
             LOG.atWarn().setMessage("Service allocation repair failed").setCause(e).log();
           }
         }
@@ -75,10 +70,6 @@ final class ServiceAllocationRepair implements AutoCloseable {
   /** Stops the periodic passes; a pass under way finishes its current write. Idempotent. */
   @Override
   public void close() {
-    stopped = true;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-    }
+    loop.stop();
   }
 }
