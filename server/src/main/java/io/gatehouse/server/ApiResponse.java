@@ -50,6 +50,13 @@ record ApiResponse(
     return new ApiResponse(status, h, GoJson.encode(tree));
   }
 
+  /** Returns {@code json}, already encoded as {@link #json} would, as {@code application/json}. */
+  static ApiResponse jsonBytes(int status, byte[] json) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Type", JSON);
+    return new ApiResponse(status, h, json);
+  }
+
   /** Returns upstream's {@code Status} body for a failure, with its code. */
   static ApiResponse status(Status status) {
     return json(status.code(), status.toMap());

@@ -84,6 +84,11 @@ final class FieldOrder {
    * existing value is replaced where it stands. Creates {@code metadata} if absent.
    */
   void putResourceVersion(Unstructured object, String resourceVersion) {
+    placeResourceVersion(object, resourceVersion);
+  }
+
+  /** As {@link #putResourceVersion}, with any value (the slot of {@link ObjectBytes#writeSlotted}). */
+  void placeResourceVersion(Unstructured object, Object resourceVersion) {
     Map<String, @Nullable Object> meta = object.metadataForWrite();
     if (meta.containsKey(RESOURCE_VERSION) || !(meta instanceof LinkedHashMap<String,
         @Nullable Object> m)) {

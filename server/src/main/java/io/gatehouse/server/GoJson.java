@@ -47,9 +47,47 @@ final class GoJson {
 
   private byte[] buf;
   private int len;
+  /** The value whose map entry is left out and remembered ({@link #encodeWithSlot}), or null. */
+  private final @Nullable Object slot;
+  private String slotKey = "";
+  private int slotAt = -1;
+  private boolean slotAfterEntry;
+  private boolean slotBeforeEntry;
 
-  private GoJson(int capacity) {
+  private GoJson(int capacity, @Nullable Object slot) {
     buf = new byte[capacity];
+    this.slot = slot;
+  }
+
+  /**
+   * An encoding with one map entry left out, which {@link #fill} writes in later, where it stood:
+   * how the registry answers a create from the bytes it stored, with the {@code resourceVersion}
+   * the commit gave.
+   *
+   * @param bytes the encoding without the entry
+   */
+  record Slotted(byte[] bytes, String key, int at, boolean afterEntry, boolean beforeEntry) {
+
+    /** The encoding with the left-out entry present, its value the string {@code value}. */
+    byte[] fill(String value) {
+      GoJson entry = new GoJson(key.length() + value.length() + 8, null);
+      if (afterEntry) {
+        entry.buf[entry.len++] = ',';
+      }
+      entry.string(key);
+      entry.ensure(1);
+      entry.buf[entry.len++] = ':';
+      entry.string(value);
+      if (!afterEntry && beforeEntry) {
+        entry.ensure(1);
+        entry.buf[entry.len++] = ',';
+      }
+      byte[] out = new byte[bytes.length + entry.len];
+      System.arraycopy(bytes, 0, out, 0, at);
+      System.arraycopy(entry.buf, 0, out, at, entry.len);
+      System.arraycopy(bytes, at, out, at + entry.len, bytes.length - at);
+      return out;
+    }
   }
 
   /**
@@ -60,11 +98,29 @@ final class GoJson {
    *     as a NaN or infinite double (Go's {@code UnsupportedValueError})
    */
   static byte[] encode(@Nullable Object tree) {
-    GoJson out = new GoJson(1024);
-    out.value(tree);
-    out.ensure(1);
-    out.buf[out.len++] = '\n';
-    return Arrays.copyOf(out.buf, out.len);
+    return new GoJson(1024, null).write(tree);
+  }
+
+  /**
+   * Encodes {@code tree} as {@link #encode} does, leaving out the one map entry whose value is
+   * {@code slot} (by identity; a value no decoded tree holds), and tells where it would have been.
+   *
+   * @throws IllegalArgumentException as {@link #encode}, or if no entry or several hold {@code slot}
+   */
+  static Slotted encodeWithSlot(Object tree, Object slot) {
+    GoJson out = new GoJson(1024, slot);
+    byte[] bytes = out.write(tree);
+    if (out.slotAt < 0) {
+      throw new IllegalArgumentException("no entry holds the slot");
+    }
+    return new Slotted(bytes, out.slotKey, out.slotAt, out.slotAfterEntry, out.slotBeforeEntry);
+  }
+
+  private byte[] write(@Nullable Object tree) {
+    value(tree);
+    ensure(1);
+    buf[len++] = '\n';
+    return Arrays.copyOf(buf, len);
   }
 
   // An if-chain, not a pattern switch: the switch's type-test bootstrap made the whole encoding
@@ -100,7 +156,25 @@ final class GoJson {
     ensure(1);
     buf[len++] = '{';
     boolean first = true;
+    boolean slotHere = false;
     for (Map.Entry<?, ?> e : m.entrySet()) {
+      Object v = e.getValue();
+      if (slot != null) {
+        if (v == slot) {
+          if (slotAt >= 0) {
+            throw new IllegalArgumentException("several entries hold the slot");
+          }
+          slotKey = e.getKey() instanceof String k ? k : String.valueOf(e.getKey());
+          slotAt = len;
+          slotAfterEntry = !first;
+          slotHere = true;
+          continue;
+        }
+        if (slotHere) {
+          slotBeforeEntry = true;
+          slotHere = false;
+        }
+      }
       if (!first) {
         ensure(1);
         buf[len++] = ',';
@@ -109,7 +183,7 @@ final class GoJson {
       string(e.getKey() instanceof String k ? k : String.valueOf(e.getKey()));
       ensure(1);
       buf[len++] = ':';
-      value(e.getValue());
+      value(v);
     }
     ensure(1);
     buf[len++] = '}';

@@ -32,6 +32,45 @@ final class ObjectBytes {
     return u;
   }
 
+  /**
+   * What {@link #writeSlotted} puts where {@code resourceVersion} goes until the commit gives its
+   * value: an object no decoded tree holds.
+   */
+  private static final Object RESOURCE_VERSION_SLOT = new Object() {
+    @Override
+    public String toString() {
+      return "<resourceVersion to be assigned>";
+    }
+  };
+
+  /**
+   * Encodes {@code object} for storage as {@link #write} does, and leaves a placeholder in its
+   * {@code metadata.resourceVersion}, at upstream's position, so that once the store has given the
+   * revision the object as served is {@link GoJson.Slotted#fill} of the result: the registry
+   * answers a create without encoding the object again. The caller must then {@link #settle} the
+   * object, with the revision or without one.
+   */
+  static GoJson.Slotted writeSlotted(Unstructured object) {
+    object.metadataForWrite().remove("resourceVersion");
+    FieldOrder.kubernetes133().placeResourceVersion(object, RESOURCE_VERSION_SLOT);
+    return GoJson.encodeWithSlot(object.object(), RESOURCE_VERSION_SLOT);
+  }
+
+  /**
+   * Replaces the placeholder {@link #writeSlotted} left with {@code resourceVersion} (in place),
+   * or removes it when null (the write did not happen).
+   */
+  static void settle(Unstructured object, @Nullable String resourceVersion) {
+    Map<String, @Nullable Object> meta = object.metadataForWrite();
+    if (meta.get("resourceVersion") == RESOURCE_VERSION_SLOT) {
+      if (resourceVersion == null) {
+        meta.remove("resourceVersion");
+      } else {
+        meta.put("resourceVersion", resourceVersion);
+      }
+    }
+  }
+
   /** Encodes {@code object} for storage as it stands, leaving it unchanged. */
   static byte[] write(Unstructured object) {
     Map<String, @Nullable Object> meta = object.metadataForWrite();

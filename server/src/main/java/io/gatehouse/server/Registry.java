@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -90,8 +89,17 @@ final class Registry {
     return clock;
   }
 
-  /** The outcome of a write: the object as stored (or as it would be, for dry runs). */
-  record Written(Unstructured object, List<String> warnings) {}
+  /**
+   * The outcome of a write: the object as stored (or as it would be, for dry runs).
+   *
+   * @param json {@code object} encoded, when the write produced it on the way (a create), or null
+   */
+  record Written(Unstructured object, List<String> warnings, byte @Nullable [] json) {
+
+    Written(Unstructured object, List<String> warnings) {
+      this(object, warnings, null);
+    }
+  }
 
   /** Reads {@code namespace/name}, relabelled to the served version. */
   Unstructured get(StoredResource r, String namespace, String name) {
@@ -155,7 +163,7 @@ final class Registry {
     if (behavior == null) {
       ObjectValidation.validateCreate(r, obj);
     }
-    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("uid", RandomUids.next());
     meta.put("creationTimestamp", now());
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
@@ -182,20 +190,44 @@ final class Registry {
         success = true;
         return new Written(served(r, obj), warnings);
       }
-      CreateResult result = store.create(r.key(namespace, obj.name()), ObjectBytes.write(obj));
-      return switch (result) {
-        case CreateResult.Created c -> {
-          ORDER.putResourceVersion(obj, Long.toString(c.kv().modRevision()));
-          success = true;
-          yield new Written(served(r, obj), warnings);
+      GoJson.Slotted encoded = ObjectBytes.writeSlotted(obj);
+      @Nullable String resourceVersion = null;
+      try {
+        CreateResult result = store.create(r.key(namespace, obj.name()), encoded.bytes());
+        return switch (result) {
+          case CreateResult.Created c -> {
+            resourceVersion = Long.toString(c.kv().modRevision());
+            ObjectBytes.settle(obj, resourceVersion);
+            success = true;
+            yield servedAsStored(r, obj)
+                ? new Written(obj, warnings, encoded.fill(resourceVersion))
+                : new Written(served(r, obj), warnings);
+          }
+          case CreateResult.KeyExists e -> throw generated
+              ? new GeneratedNameTaken(obj.name())
+              : ApiErrors.alreadyExists(r.groupResource(), obj.name());
+        };
+      } finally {
+        if (resourceVersion == null) {
+          ObjectBytes.settle(obj, null);
         }
-        case CreateResult.KeyExists e -> throw generated
-            ? new GeneratedNameTaken(obj.name())
-            : ApiErrors.alreadyExists(r.groupResource(), obj.name());
-      };
+      }
     } finally {
       finish.finish(success);
     }
+  }
+
+  /**
+   * Whether {@link #served} would leave {@code obj}, just stored, as it is: a resource without
+   * behaviour of its own, served at its storage version, of a kind without defaults, whose {@code
+   * apiVersion} and {@code kind} are already the served ones. Its stored encoding is then what
+   * the client gets.
+   */
+  private static boolean servedAsStored(StoredResource r, Unstructured obj) {
+    return r.behavior() == null && r.kind().equals(r.storageKind())
+        && !DEFAULTER.handles(r.storageKind())
+        && r.kind().apiVersion().equals(obj.object().get("apiVersion"))
+        && r.kind().kind().equals(obj.object().get("kind"));
   }
 
   /**

@@ -234,7 +234,9 @@ final class ResourceHandler {
     obj = fields.created(r, obj, manager);
     Registry.Written w = registry.create(r, obj, dryRun(request), admit);
     warnings.addAll(w.warnings());
-    return withWarnings(ApiResponse.json(201, w.object().object()), warnings);
+    byte[] json = w.json();
+    return withWarnings(json != null ? ApiResponse.jsonBytes(201, json)
+        : ApiResponse.json(201, w.object().object()), warnings);
   }
 
   private ApiResponse update(ApiRequest request, StoredResource r, String ns, String name,

@@ -45,6 +45,25 @@ class FieldOrderResponsesTest {
   }
 
   @Test
+  void create_responseIsTheObjectAsGetServesIt_fromStoredBytesOrEncodedAgain() {
+    // A ConfigMap is answered from its stored bytes, a Secret (defaulted) is encoded again.
+    ApiResponse cm = api.json("POST", CMS, "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\","
+        + "\"metadata\":{\"resourceVersion\":\"\",\"generateName\":\"g-\",\"labels\":{\"x\":\"<y>\"}},"
+        + "\"data\":{\"k\":\"v\"}}");
+    ApiResponse secret = api.json("POST", "/api/v1/namespaces/default/secrets",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\"}}");
+
+    assertThat(cm.status()).isEqualTo(201);
+    String name = cm.bodyText().replaceAll("(?s).*\"name\":\"(g-[a-z0-9]{5})\".*", "$1");
+    assertThat(cm.bodyText()).isEqualTo(api.json("GET", CMS + "/" + name, "").bodyText())
+        .contains("\"generateName\":\"g-\",\"namespace\":\"default\",\"uid\":");
+    assertThat(secret.status()).isEqualTo(201);
+    assertThat(secret.bodyText()).isEqualTo(
+        api.json("GET", "/api/v1/namespaces/default/secrets/s", "").bodyText())
+        .contains("\"type\":\"Opaque\"");
+  }
+
+  @Test
   void configMap_stored_inOrderWithoutResourceVersion() {
     api.json("POST", CMS, CONFIG_MAP);
 

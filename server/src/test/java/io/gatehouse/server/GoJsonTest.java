@@ -104,4 +104,56 @@ class GoJsonTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("json: unsupported value: NaN");
   }
+
+  private static final Object SLOT = new Object();
+
+  /** A map whose entry "k" holds the slot at {@code position} among {@code others} entries. */
+  private static Map<String, Object> withSlotAt(int position, int others) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i <= others; i++) {
+      if (i == position) {
+        m.put("k", SLOT);
+      }
+      if (i < others) {
+        m.put("e" + i, Map.of("x", List.of(i, "<" + i + ">")));
+      }
+    }
+    return m;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0,0", "0,1", "1,1", "0,3", "1,3", "2,3", "3,3"})
+  void encodeWithSlot_anyPosition_bytesLeaveTheEntryOutAndFillPutsItBack(int position,
+      int others) {
+    Map<String, Object> top = new LinkedHashMap<>();
+    top.put("before", "b");
+    top.put("metadata", withSlotAt(position, others));
+    top.put("after", List.of());
+
+    GoJson.Slotted slotted = GoJson.encodeWithSlot(top, SLOT);
+
+    Map<String, Object> without = new LinkedHashMap<>(withSlotAt(position, others));
+    without.remove("k");
+    Map<String, Object> expectedWithout = new LinkedHashMap<>(top);
+    expectedWithout.put("metadata", without);
+    assertThat(new String(slotted.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(json(expectedWithout));
+    Map<String, Object> with = new LinkedHashMap<>(withSlotAt(position, others));
+    with.put("k", "12\"<34>");
+    Map<String, Object> expectedWith = new LinkedHashMap<>(top);
+    expectedWith.put("metadata", with);
+    assertThat(new String(slotted.fill("12\"<34>"), StandardCharsets.UTF_8))
+        .isEqualTo(json(expectedWith));
+  }
+
+  @Test
+  void encodeWithSlot_noneOrTwoEntriesHoldIt_rejected() {
+    assertThatThrownBy(() -> GoJson.encodeWithSlot(Map.of("a", 1L), SLOT))
+        .isInstanceOf(IllegalArgumentException.class);
+    Map<String, Object> two = new LinkedHashMap<>();
+    two.put("a", SLOT);
+    two.put("b", Map.of("c", SLOT));
+    assertThatThrownBy(() -> GoJson.encodeWithSlot(two, SLOT))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
