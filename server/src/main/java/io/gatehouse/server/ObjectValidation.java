@@ -39,6 +39,12 @@ final class ObjectValidation {
     List<FieldError> errors = new ArrayList<>();
     namespace(r, obj, errors);
     errors.addAll(ObjectMetaValidation.references(obj.metadata(), "metadata"));
+    // Upstream checks the immutable times twice: BeforeUpdate's common-field validation and the
+    // kind's own ValidateObjectMetaUpdate. Both causes are kept; the message names each once.
+    List<FieldError> times = ObjectMetaValidation.immutableTimes(obj.metadata(), old.metadata(),
+        "metadata");
+    errors.addAll(times);
+    errors.addAll(times);
     if (!errors.isEmpty()) {
       throw SchemaErrors.invalid(r.kind().group(), r.kind().kind(), old.name(), errors);
     }

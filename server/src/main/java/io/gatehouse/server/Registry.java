@@ -317,13 +317,26 @@ final class Registry {
       throw ApiErrors.conflict(r.groupResource(), old.name(), "Precondition failed: UID in "
           + "precondition: " + uid + ", UID in object meta: " + old.uid());
     }
-    for (String k : List.of("uid", "creationTimestamp", "deletionTimestamp",
-        "deletionGracePeriodSeconds", "generation")) {
+    for (String k : List.of("uid", "generation")) {
       if (oldMeta.containsKey(k)) {
         meta.put(k, oldMeta.get(k));
       } else {
         meta.remove(k);
       }
+    }
+    // BeforeUpdate: a change to creationTimestamp is ignored; a deletionTimestamp, once set, and
+    // deletionGracePeriodSeconds, when the update leaves it out, are kept. Anything else the update
+    // does to them (setting a deletionTimestamp, changing the grace period) is for validation to
+    // reject as immutable.
+    if (oldMeta.get("creationTimestamp") instanceof String created && !created.isEmpty()) {
+      meta.put("creationTimestamp", created);
+    }
+    if (oldMeta.get("deletionTimestamp") != null) {
+      meta.put("deletionTimestamp", oldMeta.get("deletionTimestamp"));
+    }
+    if (oldMeta.get("deletionGracePeriodSeconds") != null
+        && meta.get("deletionGracePeriodSeconds") == null) {
+      meta.put("deletionGracePeriodSeconds", oldMeta.get("deletionGracePeriodSeconds"));
     }
     meta.remove("selfLink");
     if (old.metadata().containsKey("namespace")) {

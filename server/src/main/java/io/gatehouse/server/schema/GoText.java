@@ -28,6 +28,33 @@ public final class GoText {
   public record Raw(String text) {}
 
   /**
+   * A {@code metav1.Time} bad value as {@code ErrorBody()} prints it (through {@code
+   * time.Time.String()}: {@code 2024-01-01 00:00:00 +0000 UTC}, fractional seconds without
+   * trailing zeros) for the RFC 3339 text it was decoded from. The API server decodes times into
+   * its local zone; Gatehouse prints UTC, the zone kube-apiserver runs in as shipped. A value that
+   * is not RFC 3339 text (upstream would not have decoded it) is returned unchanged.
+   */
+  public static @Nullable Object time(@Nullable Object rfc3339) {
+    if (!(rfc3339 instanceof String s)) {
+      return rfc3339;
+    }
+    java.time.OffsetDateTime t;
+    try {
+      t = java.time.OffsetDateTime.parse(s).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      return rfc3339;
+    }
+    String text = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
+        t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+        t.getSecond());
+    if (t.getNano() != 0) {
+      String nanos = String.format(java.util.Locale.ROOT, "%09d", t.getNano());
+      text += "." + nanos.replaceFirst("0+$", "");
+    }
+    return new Raw(text + " +0000 UTC");
+  }
+
+  /**
    * The bad value as 1.33's {@code field.Error.ErrorBody()} prints it when the value is
    * unstructured (an {@code interface{}} holding decoded JSON): nil is the string {@code "null"}
    * (so printed {@code %q}), a list {@code %#v} of a {@code []interface {}}, an object {@code %#v}

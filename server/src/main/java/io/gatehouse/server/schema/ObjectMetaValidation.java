@@ -109,13 +109,35 @@ public final class ObjectMetaValidation {
       errs.add(FieldError.invalid(Path.child(path, "generation"), generation,
           "must not be decremented"));
     }
-    for (String f : List.of("name", "namespace", "uid", "creationTimestamp", "deletionTimestamp",
-        "deletionGracePeriodSeconds")) {
+    for (String f : List.of("name", "namespace", "uid")) {
       if (!Objects.equals(normal(meta.get(f)), normal(old.get(f)))) {
         errs.add(FieldError.invalid(Path.child(path, f), meta.get(f), "field is immutable"));
       }
     }
+    errs.addAll(immutableTimes(meta, old, path));
     errs.addAll(common(meta, path));
+    return errs;
+  }
+
+  /**
+   * The immutable-field errors of {@code ValidateObjectMetaAccessorUpdate} for {@code
+   * creationTimestamp}, {@code deletionTimestamp} and {@code deletionGracePeriodSeconds}, in that
+   * order, the times printed as Go prints a {@code metav1.Time} ({@link GoText#time}).
+   */
+  public static List<FieldError> immutableTimes(Map<String, ?> meta, Map<String, ?> old,
+      String path) {
+    List<FieldError> errs = new ArrayList<>();
+    for (String f : List.of("creationTimestamp", "deletionTimestamp")) {
+      if (!Objects.equals(normal(meta.get(f)), normal(old.get(f)))) {
+        errs.add(FieldError.invalid(Path.child(path, f), GoText.time(meta.get(f)),
+            "field is immutable"));
+      }
+    }
+    if (!Objects.equals(meta.get("deletionGracePeriodSeconds"),
+        old.get("deletionGracePeriodSeconds"))) {
+      errs.add(FieldError.invalid(Path.child(path, "deletionGracePeriodSeconds"),
+          meta.get("deletionGracePeriodSeconds"), "field is immutable"));
+    }
     return errs;
   }
 
