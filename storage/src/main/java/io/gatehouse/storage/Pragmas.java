@@ -15,6 +15,17 @@ final class Pragmas {
   /** WAL files above this size are truncated after a checkpoint (64 MiB). */
   static final long JOURNAL_SIZE_LIMIT = 64L * 1024 * 1024;
 
+  /**
+   * WAL pages after which a commit folds the WAL into the database file (SQLite's default is
+   * 1,000, ~4 MiB). Each checkpoint copies every page written since the last one, so pages that
+   * many commits rewrite (the name index's leaves under random names, the table's last pages) are
+   * copied once per checkpoint instead of once per ~4 MiB of WAL: creates/s rose by a sixth to a
+   * third, raw and through the API alike (docs/performance.md). The cost: a WAL of up to ~40 MiB
+   * (truncated to {@link #JOURNAL_SIZE_LIMIT} after checkpoints), and after a crash with a full WAL
+   * the start-up checkpoint takes ~0.4 s longer. Durability is unchanged: every commit is synced.
+   */
+  static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
   private Pragmas() {}
 
   /**
@@ -27,6 +38,7 @@ final class Pragmas {
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = " + durability.name(),
         "PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT,
+        "PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES,
         "PRAGMA temp_store = MEMORY");
   }
 

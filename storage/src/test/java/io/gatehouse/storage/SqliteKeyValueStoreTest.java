@@ -169,4 +169,19 @@ class SqliteKeyValueStoreTest extends KeyValueStoreContractTest {
     }
     store = openStore();
   }
+
+  @Test
+  void writes_walPastSqliteDefaultCheckpoint_notFoldedBeforeTenThousandPages() throws Exception {
+    // SQLite's default (1,000 pages, ~4 MiB) would checkpoint and reuse the WAL from its start.
+    byte[] value = new byte[3000];
+    java.util.Arrays.fill(value, (byte) 'x');
+    for (int i = 0; i < 2500; i++) {
+      store.create("/registry/configmaps/default/w" + i, value);
+    }
+
+    long wal = java.nio.file.Files.size(Path.of(file() + "-wal"));
+
+    assertThat(wal).isGreaterThan(6L * 1024 * 1024)
+        .isLessThan((long) (Pragmas.WAL_AUTOCHECKPOINT_PAGES + 1000) * (4096 + 24));
+  }
 }
