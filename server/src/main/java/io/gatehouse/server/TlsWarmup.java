@@ -1,7 +1,11 @@
 package io.gatehouse.server;
 
 import io.gatehouse.server.pki.KeyAndCertificate;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.List;
 import javax.net.ssl.KeyManager;
@@ -10,14 +14,19 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one TLS handshake between two in-memory engines with the server's own certificates, so
  * that the JDK's TLS and key-exchange code is loaded and compiled before the first client
- * connects (the first real handshake otherwise costs about half a second). Best effort: a failure
- * is logged at DEBUG and changes nothing. Stateless.
+ * connects (the first real handshake otherwise costs about half a second), and builds a Netty
+ * server {@code SslContext} and initialises Vert.x's cipher-suite list once: their one-time static
+ * set-up (Netty checks its trust-manager wrapping with a throw-away key store; Vert.x loads the
+ * JDK's default trust store) otherwise ran on the event loop when the first client connected,
+ * about a quarter of a second. Best effort: a failure is logged at DEBUG and changes nothing.
+ * Stateless.
  */
 final class TlsWarmup {
 
@@ -25,22 +34,79 @@ final class TlsWarmup {
 
   private TlsWarmup() {}
 
-  static void run(KeyAndCertificate serving, KeyAndCertificate client) {
+  /**
+   * Runs the warm-up steps; each is independent of the others.
+   *
+   * @return whether every step succeeded (failures are logged at DEBUG)
+   */
+  static boolean run(KeyAndCertificate serving, KeyAndCertificate client) {
+    boolean ok = true;
+    try {
+      // First what the first connection would otherwise pay on the event loop.
+      SslContextBuilder.forServer(TlsMaterial.keyManager(serving)).sslProvider(SslProvider.JDK)
+          .build();
+      Class.forName(VERTX_CIPHER_SUITES, true, TlsWarmup.class.getClassLoader());
+    } catch (SSLException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.atDebug().setMessage("TLS warm-up: SSL context set-up failed").setCause(e).log();
+      ok = false;
+    }
     try {
       SSLContext serverContext = context(TlsMaterial.keyManager(serving),
           TlsMaterial.requestClientCertificates(List.of(client.chain().get(client.chain().size() - 1))));
-      SSLContext clientContext = context(TlsMaterial.keyManager(client),
-          TlsMaterial.requestClientCertificates(serving.chain()));
+      SSLContext clientContext = context(TlsMaterial.keyManager(client), ACCEPT_SERVER);
       SSLEngine server = serverContext.createSSLEngine();
       server.setUseClientMode(false);
       server.setWantClientAuth(true);
       SSLEngine clientEngine = clientContext.createSSLEngine("localhost", 443);
       clientEngine.setUseClientMode(true);
       handshake(clientEngine, server);
+      if (!done(clientEngine) || !done(server)) {
+        throw new SSLException("handshake did not finish");
+      }
     } catch (SSLException | java.security.GeneralSecurityException | RuntimeException e) {
-      LOG.atDebug().setMessage("TLS warm-up failed").setCause(e).log();
+      LOG.atDebug().setMessage("TLS warm-up: handshake failed").setCause(e).log();
+      ok = false;
     }
+    return ok;
   }
+
+  /**
+   * The warm-up client's trust: the server's own certificate, in memory, no network; what is
+   * warmed is the server side, which checks the client's certificate as a real connection does.
+   */
+  private static final X509ExtendedTrustManager ACCEPT_SERVER = new X509ExtendedTrustManager() {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      throw new UnsupportedOperationException("client-side trust manager");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      throw new UnsupportedOperationException("client-side trust manager");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      throw new UnsupportedOperationException("client-side trust manager");
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  };
+
+  /** Vert.x's JDK cipher-suite list, built once from a default JDK {@code SSLContext}. */
+  static final String VERTX_CIPHER_SUITES = "io.vertx.core.spi.tls.DefaultJDKCipherSuite";
 
   private static SSLContext context(KeyManager km, TrustManager tm)
       throws java.security.GeneralSecurityException {
