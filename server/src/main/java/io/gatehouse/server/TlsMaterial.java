@@ -71,36 +71,70 @@ final class TlsMaterial {
   }
 
   static X509ExtendedTrustManager requestClientCertificates(List<X509Certificate> clientCas) {
-    X509Certificate[] issuers = clientCas.toArray(X509Certificate[]::new);
-    return new X509ExtendedTrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    return new OneSided(true, clientCas.toArray(X509Certificate[]::new));
+  }
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+  /**
+   * A client's trust that takes any server certificate: for {@link TlsWarmup}'s in-memory
+   * handshake with the server's own certificate only, never for a network connection.
+   */
+  static X509ExtendedTrustManager acceptServerCertificates() {
+    return new OneSided(false, new X509Certificate[0]);
+  }
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+  /**
+   * Takes whatever certificates the peer on one side presents (clients: the authenticator checks
+   * them against the client CAs afterwards) and refuses to be used for the other side.
+   */
+  private static final class OneSided extends X509ExtendedTrustManager {
+    private final boolean clients;
+    private final X509Certificate[] issuers;
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        throw new UnsupportedOperationException("server-side trust manager");
+    OneSided(boolean clients, X509Certificate[] issuers) {
+      this.clients = clients;
+      this.issuers = issuers;
+    }
+
+    private void check(boolean clientChain) {
+      if (clientChain != clients) {
+        throw new UnsupportedOperationException(
+            clients ? "server-side trust manager" : "client-side trust manager");
       }
+    }
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        throw new UnsupportedOperationException("server-side trust manager");
-      }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      check(true);
+    }
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        throw new UnsupportedOperationException("server-side trust manager");
-      }
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      check(true);
+    }
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return issuers.clone();
-      }
-    };
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      check(true);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+      check(false);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      check(false);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      check(false);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return issuers.clone();
+    }
   }
 }

@@ -3,9 +3,7 @@ package io.gatehouse.server;
 import io.gatehouse.server.pki.KeyAndCertificate;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.List;
 import javax.net.ssl.KeyManager;
@@ -14,7 +12,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +50,8 @@ final class TlsWarmup {
     try {
       SSLContext serverContext = context(TlsMaterial.keyManager(serving),
           TlsMaterial.requestClientCertificates(List.of(client.chain().get(client.chain().size() - 1))));
-      SSLContext clientContext = context(TlsMaterial.keyManager(client), ACCEPT_SERVER);
+      SSLContext clientContext = context(TlsMaterial.keyManager(client),
+          TlsMaterial.acceptServerCertificates());
       SSLEngine server = serverContext.createSSLEngine();
       server.setUseClientMode(false);
       server.setWantClientAuth(true);
@@ -70,40 +68,6 @@ final class TlsWarmup {
     return ok;
   }
 
-  /**
-   * The warm-up client's trust: the server's own certificate, in memory, no network; what is
-   * warmed is the server side, which checks the client's certificate as a real connection does.
-   */
-  private static final X509ExtendedTrustManager ACCEPT_SERVER = new X509ExtendedTrustManager() {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
-  };
 
   /** Vert.x's JDK cipher-suite list, built once from a default JDK {@code SSLContext}. */
   static final String VERTX_CIPHER_SUITES = "io.vertx.core.spi.tls.DefaultJDKCipherSuite";
