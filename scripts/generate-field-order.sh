@@ -13,15 +13,9 @@
 #   scripts/generate-field-order.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/scripts/find-java.sh"
-gatehouse_find_java
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mvn -q -B -f "$root/scripts/openapi/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
-mvn -q -B dependency:get -Dartifact="io.kubernetes:client-java-proto:27.0.0:jar:sources" -Dtransitive=false
-jackson_jar="$(tr ':' '\n' < "$work/cp.txt" | grep '/jackson-databind-[^/]*\.jar$')"
-repo="${jackson_jar%/com/fasterxml/*}"
-proto="$repo/io/kubernetes/client-java-proto/27.0.0/client-java-proto-27.0.0-sources.jar"
+# shellcheck source=openapi/generator-env.sh
+source "$root/scripts/openapi/generator-env.sh"
+proto="$(gatehouse_proto_sources 27.0.0)"
 out="$root/server/src/main/resources/io/gatehouse/server/field-order-1.33.txt"
 "$JAVA_HOME/bin/java" -cp "$(cat "$work/cp.txt")" "$root/scripts/fieldorder/GenerateFieldOrder.java" \
   "$out" "$root/server/src/main/resources/io/gatehouse/server/openapi/definitions-1.33.json.gz" \

@@ -13,21 +13,14 @@
 #   scripts/generate-openapi-schemas.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/scripts/find-java.sh"
-gatehouse_find_java
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-pom="$root/scripts/openapi/pom.xml"
-mvn -q -B -f "$pom" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
-for v in 24.0.0 27.0.0; do
-  mvn -q -B dependency:get -Dartifact="io.kubernetes:client-java-proto:$v:jar:sources" -Dtransitive=false
-done
+# shellcheck source=openapi/generator-env.sh
+source "$root/scripts/openapi/generator-env.sh"
 api_jar="$(tr ':' '\n' < "$work/cp.txt" | grep '/client-java-api-24.0.0.jar$')"
-repo="${api_jar%/io/kubernetes/client-java-api/*}"
-proto() { echo "$repo/io/kubernetes/client-java-proto/$1/client-java-proto-$1-sources.jar"; }
+proto24="$(gatehouse_proto_sources 24.0.0)"
+proto27="$(gatehouse_proto_sources 27.0.0)"
 out="$root/server/src/main/resources/io/gatehouse/server/openapi/definitions-1.33.json.gz"
 mkdir -p "$(dirname "$out")"
 "$JAVA_HOME/bin/java" -cp "$(cat "$work/cp.txt")" "$root/scripts/openapi/GenerateSchemas.java" "$out" \
   "$root/api/src/main/resources/io/gatehouse/api/catalog/builtin-1.33.yaml" "$api_jar" \
-  "$(proto 24.0.0)" "$(proto 27.0.0)"
+  "$proto24" "$proto27"
 ls -l "$out"
